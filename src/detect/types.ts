@@ -1,0 +1,52 @@
+/**
+ * The detection contract: what a detector reads off one webmail or calendar page.
+ * Detectors are pure functions of (Document, URL); this shape is also what
+ * `npm run detect` prints, so bug reports and fixtures speak the same language.
+ */
+export type Provider = 'gmail' | 'google-calendar' | 'outlook-mail' | 'outlook-calendar' | 'generic';
+
+export type Role = 'from' | 'to' | 'cc' | 'bcc' | 'recipient' | 'organizer' | 'attendee';
+
+export interface DetectedPerson {
+  /** Lower-case address, or null where the page shows only a name. */
+  email: string | null;
+  /** The name as displayed, trimmed; never an address. */
+  name: string | null;
+  role: Role;
+}
+
+export interface DetectedItem {
+  kind: 'email' | 'meeting';
+  /** The provider's message or event id. */
+  id: string | null;
+  subject: string | null;
+  /** ISO 8601 with the process's local offset; null where the page shows no usable date. */
+  at: string | null;
+  /** Everyone on the item, the account owner included (so direction can be derived). */
+  people: DetectedPerson[];
+  /** The conversation the item belongs to, where the page tells it. Not part of the printed contract. */
+  threadId?: string | null;
+}
+
+export interface Detection {
+  provider: Provider | null;
+  /** What the page is showing: "thread", "list", "compose", "event", "other". */
+  view: string;
+  /** The signed-in address, lower case. */
+  account: string | null;
+  items: DetectedItem[];
+}
+
+export interface Detector {
+  provider: Provider;
+  /** Whether this detector is the one for a page at this URL. */
+  matches(url: URL): boolean;
+  detect(doc: Document, url: URL): Detection;
+}
+
+export const emptyDetection = (provider: Provider | null, view = 'other'): Detection => ({
+  provider,
+  view,
+  account: null,
+  items: [],
+});

@@ -1,0 +1,44 @@
+/**
+ * The only place that reads `runtime.MessageSender` fields.
+ *
+ * `sender.url` is written by whoever controls the frame and is never a trust signal; we use the
+ * browser-set `id`, `tab`, `frameId` and `origin` instead. A capture is accepted only from a
+ * content script of this extension, in a top-level frame, on a host Kring supports.
+ */
+export const SUPPORTED_ORIGINS: readonly string[] = [
+  'https://mail.google.com',
+  'https://calendar.google.com',
+  'https://outlook.live.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+];
+
+export type SenderClass =
+  | { kind: 'content-script'; tabId: number; origin: string }
+  | { kind: 'extension-page' }
+  | { kind: 'rejected'; reason: 'foreign-extension' | 'sub-frame' | 'unsupported-origin' | 'no-tab' | 'unknown' };
+
+export interface SenderLike {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  origin?: string;
+  url?: string;
+}
+
+export function classifySender(sender: SenderLike, ownId: string, extensionOrigin: string): SenderClass {
+  if (!sender || sender.id !== ownId) return { kind: 'rejected', reason: 'foreign-extension' };
+  if (sender.tab === undefined) {
+    // Our own popup, options page or sidebar iframe without a tab; only our own origin counts.
+    return sender.origin === undefined || sender.origin === extensionOrigin
+      ? { kind: 'extension-page' }
+      : { kind: 'rejected', reason: 'unknown' };
+  }
+  if (sender.origin === extensionOrigin) return { kind: 'extension-page' }; // e.g. the sidebar iframe
+  if (typeof sender.tab.id !== 'number') return { kind: 'rejected', reason: 'no-tab' };
+  if (sender.frameId !== 0) return { kind: 'rejected', reason: 'sub-frame' };
+  if (!sender.origin || !SUPPORTED_ORIGINS.includes(sender.origin)) {
+    return { kind: 'rejected', reason: 'unsupported-origin' };
+  }
+  return { kind: 'content-script', tabId: sender.tab.id, origin: sender.origin };
+}

@@ -1,0 +1,26 @@
+import type { KringDb } from './db';
+
+export const SETTING = {
+  /** Addresses that are the user's own: learned from the pages Kring sees, plus any added. */
+  ownAddresses: 'ownAddresses',
+  /** Messages the background dropped, by reason. */
+  dropped: 'dropped',
+} as const;
+
+export async function getSetting<T>(db: KringDb, key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+export async function ownAddresses(db: KringDb): Promise<string[]> {
+  return getSetting<string[]>(db, SETTING.ownAddresses, []);
+}
+
+/** Count a dropped message; kept so a user (and a test) can see forged traffic was refused. */
+export async function countDrop(db: KringDb, reason: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const counts = await getSetting<Record<string, number>>(db, SETTING.dropped, {});
+    counts[reason] = (counts[reason] ?? 0) + 1;
+    await db.settings.put({ key: SETTING.dropped, value: counts });
+  });
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The browser `npm run dev` opens. CHROMIUM_BIN wins; Debian's chromium is used where it exists.
+const chromiumBin =
+  process.env.CHROMIUM_BIN ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// No display (a server, CI, a container): run the dev browser headless instead of failing.
+const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Exactly what Kring needs; tests/unit/manifest.test.ts holds the exact list.
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: [
+      'https://mail.google.com/*',
+      'https://calendar.google.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+    ],
+    action: { default_title: '__MSG_extName__' },
+  },
+  webExt: {
+    binaries: chromiumBin ? { chrome: chromiumBin } : undefined,
+    chromiumArgs: [
+      ...(headless ? ['--headless=new'] : []),
+      ...(asRoot ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    startUrls: ['https://mail.google.com/'],
+  },
+});
