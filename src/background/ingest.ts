@@ -6,19 +6,12 @@
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
 import { emailContacts, isContact, type Contact } from '../network/direction';
+import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { SETTING, ownAddresses } from '../store/settings';
-import type { CaptureReason, Direction, Interaction, Person } from '../store/types';
+import type { Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
-
-const REASON: Record<Direction, CaptureReason> = {
-  in: 'they-wrote',
-  out: 'you-wrote',
-  cc: 'cc',
-  meeting: 'meeting',
-  upcoming: 'meeting',
-};
 
 /** A stable key for an item the page gave no id for: what it showed about it. */
 function fallbackId(item: Item): string {
@@ -26,13 +19,6 @@ function fallbackId(item: Item): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < basis.length; i++) h = Math.imul(h ^ basis.charCodeAt(i), 0x01000193) >>> 0;
   return `nokey-${h.toString(16)}`;
-}
-
-/** A later, better name wins: a real name over none, a longer one over initials. */
-function betterName(current: string | null, seen: string | null): string | null {
-  if (!seen) return current;
-  if (!current) return seen;
-  return seen.length > current.length ? seen : current;
 }
 
 function newId(): string {
@@ -85,7 +71,7 @@ async function record(
       id: newId(),
       name: contact.name,
       status: 'seen',
-      reason: REASON[contact.direction],
+      reason: reasonFor[contact.direction],
       firstContact: 0,
       lastContact: 0,
       lastIn: 0,
@@ -98,6 +84,7 @@ async function record(
   const updated: Person = {
     ...person,
     name: betterName(person.name, contact.name),
+    reason: strongerReason(person.reason, reasonFor[contact.direction]),
     firstContact: counts ? (person.firstContact ? Math.min(person.firstContact, at) : at) : person.firstContact,
     lastContact: counts ? Math.max(person.lastContact, at) : person.lastContact,
     lastIn: contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,

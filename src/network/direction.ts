@@ -24,15 +24,13 @@ export function emailContacts(people: readonly ItemPerson[], own: ReadonlySet<st
   const sender = people.find((p) => p.role === 'from' && p.email);
   const fromMe = sender?.email ? own.has(sender.email) : false;
   const out = new Map<string, Contact>();
-  for (const p of people) {
-    if (!p.email || own.has(p.email) || out.has(p.email)) continue;
-    if (p === sender) out.set(p.email, { email: p.email, name: p.name, direction: 'in' });
-    else if (RECIPIENT.has(p.role)) {
-      out.set(p.email, { email: p.email, name: p.name, direction: fromMe ? 'out' : 'cc' });
-    }
-  }
   // The sender first, so a person who is both sender and recipient reads as "in".
-  return [...out.values()].sort((a, b) => Number(b.direction === 'in') - Number(a.direction === 'in'));
+  if (sender?.email && !fromMe) out.set(sender.email, { email: sender.email, name: sender.name, direction: 'in' });
+  for (const p of people) {
+    if (!p.email || own.has(p.email) || out.has(p.email) || !RECIPIENT.has(p.role)) continue;
+    out.set(p.email, { email: p.email, name: p.name, direction: fromMe ? 'out' : 'cc' });
+  }
+  return [...out.values()];
 }
 
 /** Whether an interaction of this direction counts as contact (resets "last contact"). */

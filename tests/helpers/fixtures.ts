@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
@@ -17,6 +17,7 @@ export function listFixtures(): Fixture[] {
   const out: Fixture[] = [];
   for (const provider of readdirSync(FIXTURES)) {
     const dir = join(FIXTURES, provider);
+    if (!statSync(dir).isDirectory()) continue;
     let urls: Record<string, string> = {};
     try {
       urls = JSON.parse(readFileSync(join(dir, 'urls.json'), 'utf8'));

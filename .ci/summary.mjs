@@ -1,0 +1,36 @@
+// Prints "N passed, N failed" summed over the vitest and Playwright JSON reports of this run.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const seen = [];
+
+const vitest = 'test-results/vitest.json';
+if (existsSync(vitest)) {
+  const r = JSON.parse(readFileSync(vitest, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // A file that failed to load has no tests but is a failure.
+  failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  seen.push('vitest');
+}
+
+const pw = 'test-results/playwright.json';
+if (existsSync(pw)) {
+  const s = JSON.parse(readFileSync(pw, 'utf8')).stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+  seen.push('playwright');
+}
+
+// A step outside the test runners (typecheck, build, the browser check) that failed counts once.
+const status = Number(process.argv[2] ?? 0);
+if (status !== 0 && failed === 0) {
+  failed = 1;
+  console.log('a step outside the test runners failed (typecheck, build or the browser check)');
+}
+console.log(`(${seen.join(' + ') || 'no test reports found'})`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

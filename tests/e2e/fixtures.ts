@@ -1,0 +1,148 @@
+/**
+ * Playwright fixtures: Chromium with the built extension (.output/chrome-mv3) loaded, webmail
+ * fixtures served at their real addresses with the provider's real security headers, and a
+ * record of every request the pages make (Kring talks to no server).
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findChromiumWithPlaywright } from './browser.mjs';
+
+export const EXTENSION = resolve('.output/chrome-mv3');
+export const FIXTURES = resolve('tests/fixtures');
+
+/**
+ * Gmail's policies (research/browser-testing.md): Trusted Types for every script sink, and a
+ * frame-src limited to Google's own hosts. Two policies, comma-separated in one header.
+ */
+export const GMAIL_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "require-trusted-types-for 'script'; report-uri https://mail.google.com/mail/cspreport",
+    "script-src 'report-sample' 'nonce-kringtest' 'unsafe-inline' 'strict-dynamic' https: http:; object-src 'none'; base-uri 'self'; frame-src 'self' https://*.google.com https://*.googleusercontent.com https://*.gstatic.com; report-uri https://mail.google.com/mail/cspreport",
+  ].join(', '),
+  'x-frame-options': 'SAMEORIGIN',
+  'x-content-type-options': 'nosniff',
+};
+
+export interface Served {
+  /** Serve this HTML for every mail.google.com request from now on. */
+  gmail(file: string): void;
+  gmailHtml(html: string): void;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  served: Served;
+  /** Requests to anywhere but the routed fixture hosts and the extension itself. */
+  strayRequests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { path } = await findChromiumWithPlaywright();
+    if (!path) throw new Error('No Chromium: run `node tests/e2e/find-browser.mjs` for how to get one.');
+    const profile = mkdtempSync(join(tmpdir(), 'kring-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: path,
+      headless: true,
+      locale: process.env.KRING_LOCALE ?? 'en-US',
+      args: [
+        `--disable-extensions-except=${EXTENSION}`,
+        `--load-extension=${EXTENSION}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        ...(process.env.KRING_LOCALE ? [`--lang=${process.env.KRING_LOCALE}`] : []),
+      ],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  strayRequests: async ({ context }, use) => {
+    const stray: string[] = [];
+    context.on('request', (r) => {
+      const u = new URL(r.url());
+      const routed = ['mail.google.com', 'calendar.google.com'].includes(u.hostname);
+      if (!routed && u.protocol !== 'chrome-extension:' && u.protocol !== 'data:') stray.push(r.url());
+    });
+    await use(stray);
+  },
+  served: async ({ context }, use) => {
+    let body = '<!doctype html><title>Gmail</title>';
+    await context.route('https://mail.google.com/**', (route) => {
+      const isDocument = route.request().resourceType() === 'document';
+      return isDocument
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: GMAIL_HEADERS, body })
+        : route.fulfill({ status: 204, body: '' }); // CSP reports and the like
+    });
+    await use({
+      gmail: (file) => {
+        body = readFileSync(join(FIXTURES, 'gmail', file), 'utf8');
+      },
+      gmailHtml: (html) => {
+        body = html;
+      },
+    });
+  },
+});
+
+export { expect };
+
+export const popupUrl = (id: string) => `chrome-extension://${id}/popup.html`;
+
+/** Row counts of Kring's store, read in an extension page (the store lives in the extension origin). */
+export async function storeCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    async () => {
+      // Never create the database from here: that would race Dexie's own first open.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'kring')) return {};
+      return new Promise<Record<string, number>>((resolveCounts, reject) => {
+        const req = indexedDB.open('kring');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const names = Array.from(idb.objectStoreNames);
+          if (names.length === 0) {
+            idb.close();
+            resolveCounts({});
+            return;
+          }
+          const tx = idb.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const n of names) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => (out[n] = c.result);
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolveCounts(out);
+          };
+        };
+      });
+    },
+  );
+}
+
+/** Open the popup as a tab, sized like the real popup. */
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.goto(popupUrl(extensionId));
+  return page;
+}

@@ -1,0 +1,95 @@
+// House rules from ARCHITECTURE.md that a reviewer would otherwise have to remember.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...files(rel));
+    else if (/\.(ts|tsx|mts|mjs|js)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+/** Each import of a file: a project path (resolved, without extension) or a package name. */
+function imports(file: string): { spec: string; target: string; typeOnly: boolean }[] {
+  const src = readFileSync(join(ROOT, file), 'utf8');
+  const out = [];
+  const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (let m; (m = re.exec(src)); ) {
+    const spec = (m[3] ?? m[4])!;
+    const target = spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.(ts|tsx)$/, '') : spec;
+    out.push({ spec, target, typeOnly: Boolean(m[2]) });
+  }
+  return out;
+}
+
+const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
+/** Who may import whom (ARCHITECTURE.md, "Boundaries"). Packages are listed as allowed names. */
+const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[] = [
+  { from: 'src/detect', allow: (t) => under(t, 'src/detect') },
+  { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/store/types') },
+  { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || !t.startsWith('src/') },
+  { from: 'src/capture', allow: (t) => under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' },
+  {
+    from: 'src/messaging/client',
+    allow: (t) => t === 'wxt/browser' || under(t, 'src/detect'),
+  },
+  {
+    from: 'src/background',
+    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol'].some((d) => under(t, d)),
+  },
+  {
+    from: 'src/ui',
+    allow: (t) =>
+      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/messaging/client', 'public/_locales'].some((d) => under(t, d)) ||
+      ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
+  },
+  {
+    from: 'entrypoints/webmail.content',
+    allow: (t) => under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'wxt/browser' || t.startsWith('wxt/utils'),
+  },
+];
+
+describe('import boundaries', () => {
+  const all = [...files('src'), ...files('entrypoints')];
+  it.each(RULES.map((r) => [r.from, r] as const))('%s imports only what ARCHITECTURE.md allows', (_, rule) => {
+    const offenders: string[] = [];
+    for (const f of all.filter((f) => under(f.replace(/\.(ts|tsx)$/, ''), rule.from) || under(f, rule.from))) {
+      for (const i of imports(f)) if (!rule.allow(i.target, i.typeOnly)) offenders.push(`${f} → ${i.spec}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the rule checker sees a crossing when there is one', () => {
+    const detectRule = RULES.find((r) => r.from === 'src/detect')!;
+    expect(detectRule.allow('src/store/db', false)).toBe(false);
+    expect(imports('src/background/ingest.ts').map((i) => i.target)).toContain('src/store/settings');
+  });
+});
+
+describe('no unsafe sinks', () => {
+  const SINK = /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|eval\s*\(|new Function\b|setTimeout\(\s*['"`])/;
+  it('no source file writes HTML from strings or evaluates code', () => {
+    const offenders = [...files('src'), ...files('entrypoints'), ...files('cli')].filter((f) => SINK.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+  it('the sink pattern catches what it should', () => {
+    for (const bad of ['el.innerHTML = x', 'el.insertAdjacentHTML("a", x)', '<div dangerouslySetInnerHTML={x} />', 'eval(x)', 'new Function("x")']) {
+      expect(SINK.test(bad), bad).toBe(true);
+    }
+  });
+});
+
+describe('no network', () => {
+  it('no source file makes requests', () => {
+    const NET = /\b(fetch\s*\(|XMLHttpRequest|WebSocket\s*\(|sendBeacon|EventSource\s*\()/;
+    const offenders = [...files('src'), ...files('entrypoints')].filter((f) => NET.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

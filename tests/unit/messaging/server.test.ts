@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMessageServer, type DropReason } from '../../../src/messaging/server';
+import { classifySender } from '../../../src/messaging/sender';
+
+const OWN = 'kringkringkringkringkringkringkr';
+const EXT_ORIGIN = `chrome-extension://${OWN}`;
+const gmailTab = { id: OWN, tab: { id: 7 }, frameId: 0, origin: 'https://mail.google.com', url: 'https://mail.google.com/mail/u/0/' };
+
+const validCapture = {
+  type: 'capture/detected',
+  detection: {
+    provider: 'gmail',
+    view: 'thread',
+    account: 'me@example.com',
+    items: [
+      {
+        kind: 'email',
+        id: 'abc',
+        subject: 'Hi',
+        at: '2026-11-20T15:42:00+01:00',
+        people: [{ email: 'a@example.com', name: 'A', role: 'from' }],
+        threadId: 't1',
+      },
+    ],
+  },
+};
+
+function server() {
+  const handler = vi.fn(async () => ({ stored: 1, people: 1 }));
+  const drops: DropReason[] = [];
+  const listen = createMessageServer({
+    ownId: OWN,
+    extensionOrigin: EXT_ORIGIN,
+    handlers: { 'capture/detected': handler },
+    onDrop: (r) => drops.push(r),
+  });
+  return { listen, handler, drops };
+}
+
+describe('classifySender', () => {
+  it('accepts only our content script in a top-level frame of a supported host', () => {
+    expect(classifySender(gmailTab, OWN, EXT_ORIGIN)).toEqual({ kind: 'content-script', tabId: 7, origin: 'https://mail.google.com' });
+  });
+  it('never trusts sender.url: a page of another host claiming a Gmail URL is rejected', () => {
+    const evil = { ...gmailTab, origin: 'https://evil.example', url: 'https://mail.google.com/' };
+    expect(classifySender(evil, OWN, EXT_ORIGIN)).toEqual({ kind: 'rejected', reason: 'unsupported-origin' });
+  });
+  it('rejects sub-frames, other extensions, and tabs without an id', () => {
+    expect(classifySender({ ...gmailTab, frameId: 3 }, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'sub-frame' });
+    expect(classifySender({ ...gmailTab, id: 'someone-else' }, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'foreign-extension' });
+    expect(classifySender({ ...gmailTab, tab: {} }, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'no-tab' });
+    expect(classifySender({ ...gmailTab, origin: undefined }, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'unsupported-origin' });
+  });
+  it('recognises our own extension pages', () => {
+    expect(classifySender({ id: OWN, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page' });
+    expect(classifySender({ id: OWN, tab: { id: 1 }, frameId: 5, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page' });
+  });
+});
+
+describe('message server', () => {
+  it('hands a valid capture from a content script to its handler', async () => {
+    const { listen, handler, drops } = server();
+    await expect(listen(validCapture, gmailTab)).resolves.toEqual({ stored: 1, people: 1 });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(drops).toEqual([]);
+  });
+
+  it.each([
+    ['a sub-frame', { ...gmailTab, frameId: 2 }, 'sub-frame'],
+    ['a page of another host', { ...gmailTab, origin: 'https://evil.example' }, 'unsupported-origin'],
+    ['another extension', { ...gmailTab, id: 'abcdefghijklmnopabcdefghijklmnop' }, 'foreign-extension'],
+    ['an extension page sending a capture', { id: OWN, origin: EXT_ORIGIN }, 'not-allowed'],
+  ] as const)('drops a capture from %s, with no side effect', async (_, sender, reason) => {
+    const { listen, handler, drops } = server();
+    await expect(listen(validCapture, sender)).resolves.toBeUndefined();
+    expect(handler).not.toHaveBeenCalled();
+    expect(drops).toEqual([reason]);
+  });
+
+  const bad: [string, unknown][] = [
+    ['nothing', undefined],
+    ['a string', 'capture/detected'],
+    ['an unknown type', { type: 'store/erase' }],
+    ['a wrong type in a field', { ...validCapture, detection: { ...validCapture.detection, items: 'many' } }],
+    ['an extra key', { ...validCapture, extra: 1 }],
+    ['an extra key deep inside', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], html: '<img>' }] } }],
+    ['a huge array', { ...validCapture, detection: { ...validCapture.detection, items: Array(501).fill(validCapture.detection.items[0]) } }],
+    ['an unknown provider', { ...validCapture, detection: { ...validCapture.detection, provider: 'evil' } }],
+    ['a date that is not ISO', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: 'yesterday' }] } }],
+  ];
+  it.each(bad)('drops %s as invalid', async (_, message) => {
+    const { listen, handler, drops } = server();
+    await expect(listen(message, gmailTab)).resolves.toBeUndefined();
+    expect(handler).not.toHaveBeenCalled();
+    expect(drops).toEqual(['invalid-message']);
+  });
+
+  it('bounds long page text instead of storing it whole', async () => {
+    const { listen, handler } = server();
+    const long = { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], subject: 'x'.repeat(1000) }] } };
+    await listen(long, gmailTab);
+    const arg = (handler.mock.calls[0] as unknown as [{ detection: { items: { subject: string }[] } }])[0];
+    expect(arg.detection.items[0]!.subject).toHaveLength(300);
+  });
+});
