@@ -5,10 +5,10 @@
  * dates merge by max/min, so replaying a detection changes nothing.
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
-import { emailContacts, isContact, type Contact } from '../network/direction';
+import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
-import { SETTING, ownAddresses } from '../store/settings';
+import { SETTING, countDetectionFailure, ownAddresses } from '../store/settings';
 import type { Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -21,13 +21,20 @@ function fallbackId(item: Item): string {
   return `nokey-${h.toString(16)}`;
 }
 
-function newId(): string {
-  return crypto.randomUUID();
+interface Seen {
+  provider: string;
+  sourceId: string;
+  item: Item;
+  at: number;
+  atEstimated: boolean;
+  seenIn: 'page' | 'list';
+  mayCreate: boolean;
 }
 
 export async function ingest(db: KringDb, detection: DetectionPayload, now = Date.now()): Promise<IngestResult> {
   let stored = 0;
   const touched = new Set<string>();
+  if (detection.failure) await countDetectionFailure(db, detection.provider, detection.view);
   await db.transaction('rw', [db.people, db.addresses, db.interactions, db.settings], async () => {
     const own = new Set(await ownAddresses(db));
     if (detection.account && !own.has(detection.account)) {
@@ -35,14 +42,23 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       await db.settings.put({ key: SETTING.ownAddresses, value: [...own].sort() });
     }
     for (const item of detection.items) {
-      if (item.kind !== 'email') continue; // meetings arrive with the calendar detectors
-      const sourceId = item.id ?? fallbackId(item);
-      const at = item.at ? Date.parse(item.at) : now;
-      for (const contact of emailContacts(item.people, own)) {
-        const added = await record(db, detection.provider, sourceId, item, at, item.at === null, contact, now);
-        if (added) {
+      const parsed = item.at ? Date.parse(item.at) : NaN;
+      const seen: Seen = {
+        provider: detection.provider,
+        sourceId: item.id ?? fallbackId(item),
+        item,
+        at: Number.isFinite(parsed) ? parsed : now,
+        atEstimated: !Number.isFinite(parsed),
+        seenIn: detection.view === 'list' ? 'list' : 'page',
+        mayCreate: createsPeople(item.kind, item.people),
+      };
+      const contacts =
+        item.kind === 'email' ? emailContacts(item.people, own) : meetingContacts(item.people, own, seen.at, now);
+      for (const contact of contacts) {
+        const personId = await record(db, seen, contact, now);
+        if (personId) {
           stored++;
-          touched.add(added);
+          touched.add(personId);
         }
       }
     }
@@ -50,25 +66,19 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
   return { stored, people: touched.size };
 }
 
-/** Store one contact of one item; returns the person id when a new interaction was written. */
-async function record(
-  db: KringDb,
-  provider: string,
-  sourceId: string,
-  item: Item,
-  at: number,
-  atEstimated: boolean,
-  contact: Contact,
-  now: number,
-): Promise<string | null> {
-  const id = `${provider}:${sourceId}:${contact.email}`;
-  if (await db.interactions.get(id)) return null;
+/** Store one contact of one item; returns the person id when an interaction was written. */
+async function record(db: KringDb, seen: Seen, contact: Contact, now: number): Promise<string | null> {
+  const id = `${seen.provider}:${seen.sourceId}:${contact.email}`;
+  const existing = await db.interactions.get(id);
+  // Seen again: nothing to do, unless an upcoming meeting has since taken place.
+  if (existing && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
 
   const address = await db.addresses.get(contact.email);
   let person = address ? await db.people.get(address.personId) : undefined;
   if (!person) {
+    if (!seen.mayCreate) return null;
     person = {
-      id: newId(),
+      id: crypto.randomUUID(),
       name: contact.name,
       status: 'seen',
       reason: reasonFor[contact.direction],
@@ -79,8 +89,15 @@ async function record(
       createdAt: now,
     } satisfies Person;
     await db.addresses.put({ address: contact.email, personId: person.id });
+  } else if (!existing && !seen.atEstimated) {
+    // A list row and the opened message are the same email: same person, direction and minute.
+    const sameMoment = await db.interactions.where('[personId+at]').equals([person.id, seen.at]).toArray();
+    const same = sameMoment.filter((i) => i.direction === contact.direction && i.address === contact.email);
+    if (seen.seenIn === 'list' && same.length > 0) return null;
+    if (seen.seenIn === 'page') await db.interactions.bulkDelete(same.filter((i) => i.seenIn === 'list').map((i) => i.id));
   }
   const counts = isContact(contact.direction);
+  const at = seen.at;
   const updated: Person = {
     ...person,
     name: betterName(person.name, contact.name),
@@ -95,14 +112,15 @@ async function record(
     id,
     personId: updated.id,
     address: contact.email,
-    provider,
-    sourceId,
-    threadId: item.threadId ?? null,
+    provider: seen.provider,
+    sourceId: seen.sourceId,
+    threadId: seen.item.threadId ?? null,
     direction: contact.direction,
     at,
-    atEstimated,
-    subject: item.subject,
+    atEstimated: seen.atEstimated,
+    subject: seen.item.subject,
+    seenIn: seen.seenIn,
   };
-  await db.interactions.add(interaction);
+  await db.interactions.put(interaction);
   return updated.id;
 }

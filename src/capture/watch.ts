@@ -30,6 +30,8 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   const debounceMs = opts.debounceMs ?? 300;
   const maxWaitMs = opts.maxWaitMs ?? 2000;
   const sent = new Set<string>();
+  /** Failures already reported, per page address: a broken page is counted once, not per mutation. */
+  const reported = new Set<string>();
   let timer: number | undefined;
   let firstPending = 0;
 
@@ -40,11 +42,15 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const detection = detect(document, new URL(location.href));
     opts.onDetection?.(detection);
     const fresh = detection.items.filter((item) => !sent.has(JSON.stringify(item)));
-    if (fresh.length === 0) return;
+    const failureKey = detection.failure ? `${detection.view}|${detection.failure}|${location.href}` : null;
+    const newFailure = failureKey !== null && !reported.has(failureKey);
+    if (failureKey) reported.add(failureKey);
+    if (fresh.length === 0 && !newFailure) return;
     if (sent.size > MAX_REMEMBERED) sent.clear();
     const keys = fresh.map((item) => JSON.stringify(item));
     for (const k of keys) sent.add(k);
-    opts.send({ ...detection, items: fresh }).catch(() => {
+    const { failure, ...rest } = detection;
+    opts.send({ ...rest, items: fresh, ...(newFailure ? { failure } : {}) }).catch(() => {
       // Background asleep or restarting: forget these so the next change sends them again.
       for (const k of keys) sent.delete(k);
     });

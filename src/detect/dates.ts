@@ -78,3 +78,76 @@ export function parseDisplayedDate(raw: string | null | undefined): string | nul
   if (m) return build(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!);
   return null;
 }
+
+const DAY_MONTH = /(?:^|[\s,])(\d{1,2})\.? ([A-Za-z]+)\.?(?:,? (\d{4}))?|(?:^|[\s,])([A-Za-z]+)\.? (\d{1,2})(?:,? (\d{4}))?/g;
+const TIME = /(\d{1,2})(?:[:.](\d{2}))?\s?([ap])?\.?m?\.?/i;
+
+function parseTime(raw: string, inheritAmPm?: string): { h: number; mi: number; ampm?: string } | null {
+  const m = TIME.exec(raw.trim());
+  if (!m) return null;
+  const ampm = m[3] ?? inheritAmPm;
+  const h = hour12(+m[1]!, ampm);
+  const mi = m[2] ? +m[2] : 0;
+  if (h > 23 || mi > 59 || (!m[2] && !ampm)) return null; // a bare number is not a time
+  return { h, mi, ampm: m[3] };
+}
+
+function parseDay(raw: string, fallbackYear: number | null): { y: number; mo: number; d: number } | null {
+  // "donderdag 26 november" also reads as word-number ("donderdag 26"): take the first whose word is a month.
+  for (const m of raw.matchAll(DAY_MONTH)) {
+    const [d, monthWord, y] = m[1] ? [+m[1], m[2]!, m[3]] : [+m[5]!, m[4]!, m[6]];
+    const mo = month(monthWord);
+    const year = y ? +y : fallbackYear;
+    if (mo && year) return { y: year, mo, d };
+  }
+  for (const m of raw.matchAll(/(\d{1,2})\.? ([A-Za-z]+)/g)) {
+    const mo = month(m[2]!);
+    if (mo && fallbackYear) return { y: fallbackYear, mo, d: +m[1]! };
+  }
+  return null;
+}
+
+/**
+ * An event's "when" line as Google Calendar prints it, with start and end:
+ *   "Thursday, November 26⋅10:00 – 11:00am"       (no year: the page's year is passed in)
+ *   "Thursday, November 26, 2026⋅10:00am – 2:30pm"
+ *   "November 26, 2026, 10:00am – November 27, 2026, 11:00am"
+ *   "donderdag 26 november⋅10:00 - 11:00"
+ *   "Thursday, November 26" (all day: starts at midnight)
+ */
+export function parseEventWhen(raw: string | null | undefined, fallbackYear: number | null): { start: string | null; end: string | null } {
+  const none = { start: null, end: null };
+  if (!raw) return none;
+  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (s.length > 160) return none;
+  const [left = '', right = ''] = s.split(/\s[–—-]\s|[–—]/).map((x) => x.trim());
+  // The day is before the "⋅" (or before the first time); times follow it.
+  const [dayPart = '', startTimePart = ''] = left.includes('⋅') ? left.split('⋅') : splitDayAndTime(left);
+  const day = parseDay(dayPart, fallbackYear);
+  if (!day) return none;
+  const rightDay = right ? parseDay(splitDayAndTime(right)[0] ?? '', day.y) : null;
+  const endTimeRaw = rightDay ? splitDayAndTime(right)[1] ?? '' : right;
+  const endTime = endTimeRaw ? parseTime(endTimeRaw) : null;
+  const startTime = startTimePart ? parseTime(startTimePart, endTime?.ampm) : null;
+  if (startTimePart && !startTime) return none;
+  const start = build(day.y, day.mo, day.d, startTime?.h ?? 0, startTime?.mi ?? 0);
+  const endDay = rightDay ?? day;
+  const end = endTime ? build(endDay.y, endDay.mo, endDay.d, endTime.h, endTime.mi) : null;
+  return { start, end };
+}
+
+function splitDayAndTime(s: string): [string, string] {
+  const m = /^(.*?\D)(?:,\s*|\s+)(\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?)$/i.exec(s);
+  return m && /[:.apm]/i.test(m[2]!) ? [m[1]!.trim(), m[2]!] : [s, ''];
+}
+
+/** A date typed in a form field: "Nov 26, 2026", "26 nov. 2026", "2026-11-26". */
+export function parseFormDate(dateRaw: string | null | undefined, timeRaw: string | null | undefined): string | null {
+  if (!dateRaw) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateRaw.trim());
+  const day = iso ? { y: +iso[1]!, mo: +iso[2]!, d: +iso[3]! } : parseDay(dateRaw.replace(/[\u00a0\u202f]/g, ' '), null);
+  if (!day) return null;
+  const t = timeRaw ? parseTime(timeRaw.replace(/[\u00a0\u202f]/g, ' ')) : null;
+  if (timeRaw && !t) return null;
+  return build(day.y, day.mo, day.d, t?.h ?? 0, t?.mi ?? 0);
+}

@@ -7,7 +7,8 @@
  * Evidence: ../shared/research/webmail-selectors.md §1 (InboxSDK, gmail.js, FlowCrypt, Mailvelope).
  */
 import { parseDisplayedDate } from './dates';
-import { asEmail, cleanName, cleanText, findEmail, looksHidden } from './text';
+import { googleAccountFromControl } from './google-account';
+import { asEmail, cleanName, cleanText, looksHidden } from './text';
 import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
 
 /** Each selector names the fixtures it must match (tests/fixtures/gmail/). */
@@ -28,8 +29,11 @@ const SEL = {
   date: '.g3[title], .g3[alt]',
   /** The "details" popup under "to me ▾", with typed rows (gmail.js issue #466). */
   details: 'table.ajC',
-  /** Message bodies and quoted text: never read people from inside these. */
-  body: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, blockquote',
+  /**
+   * Never read people from inside these: message bodies and quoted text, and compose boxes (an
+   * inline reply's chips are people being written to, not yet an interaction; research §1.5).
+   */
+  notHeader: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, blockquote, div.M9, .aaZ, .AD, [role=dialog] form, div.az9',
   /** List rows (InboxSDK thread-row-parser). inbox-list-2014.html: 16. */
   listRow: 'tr.zA',
   /** Senders of a list row, horizontal and vertical split layouts. */
@@ -41,8 +45,6 @@ const SEL = {
   listAd: '.am0, .bvA',
   /** A compose window (new message, reply or forward). compose-empty-2020.html. */
   compose: 'div.M9, input[name=subjectbox], textarea[name=to]',
-  /** The account control in the Google bar: aria-label "Google Account: Name (address)". */
-  accountControl: 'a[aria-label^="Google Account"], a[aria-label^="Google-account"]',
   /** The owner's own chip in lists and headers. inbox-list-2014.html: 3 rows. */
   ownerChip: '[email][name="me"], [email][name="ik"], [email][name="mij"]',
 } as const;
@@ -59,7 +61,7 @@ const DETAIL_ROLES: Record<string, Role | 'skip'> = {
   security: 'skip', beveiliging: 'skip',
 };
 
-const inBody = (el: Element) => el.closest(SEL.body) !== null;
+const inBody = (el: Element) => el.closest(SEL.notHeader) !== null;
 
 function person(el: Element, role: Role, account: string | null): DetectedPerson | null {
   const email = asEmail(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
@@ -84,8 +86,7 @@ export function normaliseGmailId(raw: string | null | undefined): string | null 
 export function gmailAccount(doc: Document): string | null {
   const fromTitle = doc.title.split(' - ').map((p) => asEmail(p)).find(Boolean);
   if (fromTitle) return fromTitle;
-  const control = doc.querySelector(SEL.accountControl);
-  const fromControl = findEmail(control?.getAttribute('aria-label'));
+  const fromControl = googleAccountFromControl(doc);
   if (fromControl) return fromControl;
   // Gmail names the owner "me" ("ik"/"mij" in Dutch) on their own chips (inbox-list-2014.html).
   return asEmail(doc.querySelector(SEL.ownerChip)?.getAttribute('email'));
@@ -192,7 +193,15 @@ function listItems(doc: Document, account: string | null): DetectedItem[] {
 export function detectGmail(doc: Document, url: URL): Detection {
   const account = gmailAccount(doc);
   const thread = threadItems(doc, url, account);
-  if (thread.length > 0) return { provider: 'gmail', view: 'thread', account, items: thread };
+  if (thread.length > 0) {
+    const failure = thread.some((i) => i.people.length === 0) ? 'no-people' : thread.some((i) => !i.id) ? 'no-id' : undefined;
+    return { provider: 'gmail', view: 'thread', account, items: thread, ...(failure ? { failure } : {}) };
+  }
+  // A conversation is open (it has a subject) but no message was readable: Gmail changed.
+  const main = doc.querySelector(SEL.main);
+  if (main?.querySelector(SEL.subject) && !looksHidden(main)) {
+    return { provider: 'gmail', view: 'thread', account, items: [], failure: 'no-people' };
+  }
   const list = listItems(doc, account);
   if (list.length > 0) return { provider: 'gmail', view: 'list', account, items: list };
   // Compose: people being written to are not interactions until sent (issue 3).

@@ -1,9 +1,10 @@
 /** The detector registry: one entry per provider, first match wins. */
 import { gmail } from './gmail';
+import { googleCalendar } from './google-calendar';
 import type { Detection, Detector } from './types';
 import { emptyDetection } from './types';
 
-export const detectors: readonly Detector[] = [gmail];
+export const detectors: readonly Detector[] = [gmail, googleCalendar];
 
 export function detectorFor(url: URL): Detector | null {
   return detectors.find((d) => d.matches(url)) ?? null;

@@ -13,6 +13,8 @@ export interface DetectedPerson {
   /** The name as displayed, trimmed; never an address. */
   name: string | null;
   role: Role;
+  /** A meeting guest's answer, where the page shows it. Not part of the printed contract. */
+  response?: 'accepted' | 'declined' | 'tentative' | 'awaiting';
 }
 
 export interface DetectedItem {
@@ -26,6 +28,8 @@ export interface DetectedItem {
   people: DetectedPerson[];
   /** The conversation the item belongs to, where the page tells it. Not part of the printed contract. */
   threadId?: string | null;
+  /** A meeting's end, ISO 8601. Not part of the printed contract. */
+  end?: string | null;
 }
 
 export interface Detection {
@@ -35,6 +39,11 @@ export interface Detection {
   /** The signed-in address, lower case. */
   account: string | null;
   items: DetectedItem[];
+  /**
+   * Set when the page clearly shows a message or event and the detector could not read it
+   * (nobody found, or no id): counted per provider and view so a changed page is noticed.
+   */
+  failure?: 'no-people' | 'no-id';
 }
 
 export interface Detector {

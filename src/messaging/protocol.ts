@@ -18,6 +18,7 @@ export const detectedPerson = z.strictObject({
   email: z.string().max(254).nullable(),
   name: text.nullable(),
   role: z.enum(['from', 'to', 'cc', 'bcc', 'recipient', 'organizer', 'attendee']),
+  response: z.enum(['accepted', 'declined', 'tentative', 'awaiting']).optional(),
 });
 
 export const detectedItem = z.strictObject({
@@ -27,6 +28,7 @@ export const detectedItem = z.strictObject({
   at: z.iso.datetime({ offset: true }).nullable(),
   people: z.array(detectedPerson).max(LIMITS.peoplePerItem),
   threadId: z.string().max(LIMITS.id).nullable().optional(),
+  end: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
 export const detection = z.strictObject({
@@ -34,6 +36,7 @@ export const detection = z.strictObject({
   view: z.string().max(40),
   account: z.string().max(254).nullable(),
   items: z.array(detectedItem).max(LIMITS.itemsPerMessage),
+  failure: z.enum(['no-people', 'no-id']).optional(),
 });
 
 /** Sent by the content script: what the page showed that it had not sent before. */

@@ -33,5 +33,28 @@ export function emailContacts(people: readonly ItemPerson[], own: ReadonlySet<st
   return [...out.values()];
 }
 
+/** Everyone else at a meeting: a meeting once it has started, upcoming before that. */
+export function meetingContacts(people: readonly ItemPerson[], own: ReadonlySet<string>, startsAt: number, now: number): Contact[] {
+  const direction: Direction = startsAt <= now ? 'meeting' : 'upcoming';
+  const out = new Map<string, Contact>();
+  for (const p of people) {
+    if (!p.email || own.has(p.email) || out.has(p.email)) continue;
+    out.set(p.email, { email: p.email, name: p.name, direction });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Mail to more than 20 people and meetings of more than 20 are kept as history for people already
+ * known, but create nobody new (folk's rule; research/relationship-tools.md).
+ */
+export const MAX_PARTICIPANTS_TO_CREATE = 20;
+
+export function createsPeople(kind: 'email' | 'meeting', people: readonly ItemPerson[]): boolean {
+  // A meeting counts everyone there (the owner too); an email counts its recipients.
+  const counted = kind === 'meeting' ? people.length : people.filter((p) => p.role !== 'from').length;
+  return counted <= MAX_PARTICIPANTS_TO_CREATE;
+}
+
 /** Whether an interaction of this direction counts as contact (resets "last contact"). */
 export const isContact = (d: Direction) => d === 'in' || d === 'out' || d === 'meeting';

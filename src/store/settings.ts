@@ -5,6 +5,8 @@ export const SETTING = {
   ownAddresses: 'ownAddresses',
   /** Messages the background dropped, by reason. */
   dropped: 'dropped',
+  /** Pages that showed a message or event Kring could not read: `{ provider: { view: count } }`. */
+  detectionFailures: 'detectionFailures',
 } as const;
 
 export async function getSetting<T>(db: KringDb, key: string, fallback: T): Promise<T> {
@@ -22,5 +24,17 @@ export async function countDrop(db: KringDb, reason: string): Promise<void> {
     const counts = await getSetting<Record<string, number>>(db, SETTING.dropped, {});
     counts[reason] = (counts[reason] ?? 0) + 1;
     await db.settings.put({ key: SETTING.dropped, value: counts });
+  });
+}
+
+export type FailureCounts = Record<string, Record<string, number>>;
+
+/** Count a page Kring could not read, per provider and view (shown in the options page). */
+export async function countDetectionFailure(db: KringDb, provider: string, view: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const counts = await getSetting<FailureCounts>(db, SETTING.detectionFailures, {});
+    const p = (counts[provider] ??= {});
+    p[view] = (p[view] ?? 0) + 1;
+    await db.settings.put({ key: SETTING.detectionFailures, value: counts });
   });
 }

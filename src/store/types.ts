@@ -40,6 +40,8 @@ export interface Interaction {
   /** True when the page gave no usable date and `at` is when Kring saw it. */
   atEstimated: boolean;
   subject: string | null;
+  /** Where it was seen: an opened message or event ('page'), or only a row of a list ('list'). */
+  seenIn?: 'page' | 'list';
 }
 
 export interface Setting {

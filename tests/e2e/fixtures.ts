@@ -25,11 +25,22 @@ export const GMAIL_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
 };
 
+/** Google Calendar sends the same kind of policy. */
+export const CALENDAR_HEADERS: Record<string, string> = {
+  ...GMAIL_HEADERS,
+  'content-security-policy': GMAIL_HEADERS['content-security-policy']!.replaceAll('mail.google.com/mail/cspreport', 'calendar.google.com/calendar/cspreport'),
+};
+
 export interface Served {
-  /** Serve this HTML for every mail.google.com request from now on. */
+  /** Serve this fixture (tests/fixtures/gmail/<file>) for every mail.google.com page from now on. */
   gmail(file: string): void;
   gmailHtml(html: string): void;
+  /** The same for calendar.google.com. */
+  calendar(file: string): void;
+  calendarHtml(html: string): void;
 }
+
+export const fixtureHtml = (provider: string, file: string) => readFileSync(join(FIXTURES, provider, file), 'utf8');
 
 interface Fixtures {
   context: BrowserContext;
@@ -84,20 +95,20 @@ export const test = base.extend<Fixtures>({
     await use(stray);
   },
   served: async ({ context }, use) => {
-    let body = '<!doctype html><title>Gmail</title>';
-    await context.route('https://mail.google.com/**', (route) => {
-      const isDocument = route.request().resourceType() === 'document';
-      return isDocument
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: GMAIL_HEADERS, body })
-        : route.fulfill({ status: 204, body: '' }); // CSP reports and the like
-    });
+    const bodies = { gmail: '<!doctype html><title>Gmail</title>', calendar: '<!doctype html><title>Google Calendar</title>' };
+    const serve = (host: string, key: keyof typeof bodies, headers: Record<string, string>) =>
+      context.route(`https://${host}/**`, (route) =>
+        route.request().resourceType() === 'document'
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: bodies[key] })
+          : route.fulfill({ status: 204, body: '' }), // CSP reports and the like
+      );
+    await serve('mail.google.com', 'gmail', GMAIL_HEADERS);
+    await serve('calendar.google.com', 'calendar', CALENDAR_HEADERS);
     await use({
-      gmail: (file) => {
-        body = readFileSync(join(FIXTURES, 'gmail', file), 'utf8');
-      },
-      gmailHtml: (html) => {
-        body = html;
-      },
+      gmail: (file) => void (bodies.gmail = fixtureHtml('gmail', file)),
+      gmailHtml: (html) => void (bodies.gmail = html),
+      calendar: (file) => void (bodies.calendar = fixtureHtml('google-calendar', file)),
+      calendarHtml: (html) => void (bodies.calendar = html),
     });
   },
 });
@@ -145,4 +156,41 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   await page.setViewportSize({ width: 360, height: 600 });
   await page.goto(popupUrl(extensionId));
   return page;
+}
+
+/**
+ * Re-render the page the way a single-page app does: swap the body for another page's, then change
+ * the hash. Goes through a Trusted Types policy, as Gmail's own code must under its CSP.
+ */
+export async function renderInPlace(page: Page, html: string, hash?: string): Promise<void> {
+  await page.evaluate(
+    ({ html, hash }) => {
+      const w = window as unknown as { trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } }; __kringTestPolicy?: { createHTML(s: string): string } };
+      w.__kringTestPolicy ??= w.trustedTypes.createPolicy('kring-test', { createHTML: (s: string) => s });
+      const doc = new DOMParser().parseFromString(w.__kringTestPolicy.createHTML(html) as unknown as string, 'text/html');
+      document.title = doc.title;
+      document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)));
+      if (hash !== undefined) location.hash = hash;
+    },
+    { html, hash },
+  );
+}
+
+/** Stored interactions, for checks that need more than counts. */
+export async function storedInteractions(page: Page): Promise<{ address: string; direction: string; sourceId: string }[]> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'kring')) return [];
+    return new Promise((resolveAll, reject) => {
+      const req = indexedDB.open('kring');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('interactions', 'readonly');
+        const all = tx.objectStore('interactions').getAll();
+        all.onsuccess = () => {
+          req.result.close();
+          resolveAll(all.result);
+        };
+      };
+    });
+  });
 }

@@ -1,0 +1,115 @@
+/**
+ * A copy of a page safe to attach to a bug report: the structure and the hooks detectors read
+ * (classes, roles, ids, message ids, ARIA label words of the interface) are kept; every text and
+ * attribute value that could hold personal data is replaced by a placeholder of the same shape.
+ * - letters become x/X and digits 0 ("Pieter de Vries" → "Xxxxxx xx Xxxxx"), so lengths and
+ *   word breaks survive; interface words (month and day names, "to", "Organizer", …) stay;
+ * - each distinct address becomes its own placeholder ("xxxxxx1@xxxxxx.invalid"), the same at
+ *   every place it appeared, so "who is where" survives and nobody can be recognised;
+ * - dates that parse stay as they are (they are what breaks most often);
+ * - scripts are emptied and comments dropped. The live document is never changed.
+ */
+import { parseDisplayedDate, parseEventWhen } from './dates';
+import { asEmail } from './text';
+
+/** Attributes whose values are structure, not content. */
+const KEEP_ATTRS = new Set([
+  'class', 'id', 'role', 'type', 'dir', 'lang', 'tabindex', 'colspan', 'rowspan', 'cellpadding', 'cellspacing',
+  'hidden', 'style', 'width', 'height', 'align', 'valign', 'charset', 'http-equiv', 'translate', 'contenteditable',
+  'aria-hidden', 'aria-expanded', 'aria-modal', 'aria-level', 'aria-haspopup', 'aria-checked', 'aria-selected',
+  'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-multiline', 'aria-activedescendant',
+  'jscontroller', 'jsname', 'jsmodel', 'jsaction', 'data-is-adaptive', 'data-is-popup', 'data-app-section',
+  'data-message-id', 'data-legacy-message-id', 'data-thread-perm-id', 'data-legacy-thread-id', 'data-thread-id',
+  'data-focusable-row', 'data-automationid', 'data-log-name', 'data-test-id', 'data-testid', 'data-tooltip-align',
+]);
+
+/** Interface words kept as they are (English and Dutch), lower case. */
+const UI_WORDS = new Set(
+  (
+    'to cc bcc from date subject reply-to me ik mij aan van onderwerp datum and en more older messages message ' +
+    'guests guest organizer organisator optional optioneel accepted declined maybe awaiting response yes no ' +
+    'geaccepteerd geweigerd misschien afwachting title titel start end time date begindatum begintijd einddatum eindtijd ' +
+    'show details edit event close gasten uitgenodigd invited this for dit evenement google account reading pane list ' +
+    'body unread important inbox sent drafts wrote schreef on op'
+  ).split(' '),
+);
+
+/**
+ * Words a date is made of. A text made only of these, numbers and punctuation is a date and is kept
+ * whole; elsewhere they are scrubbed like any word ("Jan" and "May" are names too).
+ */
+const DATE_WORDS = new Set(
+  (
+    'at om am pm a.m p.m mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
+    'ma di wo do vr za zo maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september ' +
+    'october november december mrt mei okt januari februari maart juni juli augustus oktober'
+  ).split(' '),
+);
+
+function isOnlyADate(text: string): boolean {
+  if (text.length > 100 || !/\d/.test(text)) return false;
+  if (/^\s*\d{1,2}[:.]\d{2}\s?([ap]\.?m\.?)?\s*$/i.test(text)) return true; // a time on its own
+  const words = text.toLowerCase().match(/\p{L}+(?:\.\p{L}+)*/gu) ?? [];
+  return words.every((w) => DATE_WORDS.has(w)) && (parseDisplayedDate(text) !== null || parseEventWhen(text, 2000).start !== null);
+}
+
+const EMAIL_ANYWHERE = /[^\s@<>()[\]\\,;:"'=/]+@[^\s@<>()[\]\\,;:"'/]+\.[a-z]{2,}/gi;
+
+export function scrubbedCopy(doc: Document): string {
+  const addresses = new Map<string, string>();
+  const placeholderFor = (address: string) => {
+    const a = address.toLowerCase();
+    let p = addresses.get(a);
+    if (!p) {
+      const [local = '', domain = ''] = a.split('@');
+      const n = String(addresses.size + 1);
+      p = `${'x'.repeat(Math.max(1, local.length - n.length))}${n}@${'x'.repeat(Math.max(1, domain.split('.')[0]!.length))}.invalid`;
+      addresses.set(a, p);
+    }
+    return p;
+  };
+  const shape = (word: string) => word.replace(/\p{Lu}/gu, 'X').replace(/\p{Ll}|\p{Lo}|\p{Lt}|\p{Lm}/gu, 'x').replace(/\d/g, '0');
+  const scrubText = (text: string): string => {
+    if (!text.trim()) return text;
+    if (isOnlyADate(text)) return text;
+    return text
+      .replace(EMAIL_ANYWHERE, (m) => `\u0000${placeholderFor(m)}\u0000`)
+      .split('\u0000')
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w)))))
+      .join('');
+  };
+  const scrubAttr = (name: string, value: string): string => {
+    if (KEEP_ATTRS.has(name)) return value;
+    const email = asEmail(value);
+    if (email) return name === 'href' ? `mailto:${placeholderFor(email)}` : placeholderFor(email);
+    if (name === 'href' || name === 'src' || name === 'action') {
+      const m = /^([a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?)/i.exec(value);
+      return m ? `${m[1]}${shape(value.slice(m[1]!.length))}` : shape(value);
+    }
+    return scrubText(value);
+  };
+
+  const root = doc.documentElement.cloneNode(true) as Element;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
+  const comments: Node[] = [];
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (node.nodeType === 8) comments.push(node);
+    else if (node.nodeType === 3) {
+      const parent = node.parentElement?.localName;
+      node.nodeValue = parent === 'script' ? '' : parent === 'style' ? node.nodeValue : scrubText(node.nodeValue ?? '');
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      for (const attr of Array.from(el.attributes)) {
+        // Event handler attributes are code, not data: drop them.
+        if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
+        else el.setAttribute(attr.name, scrubAttr(attr.name.toLowerCase(), attr.value));
+      }
+    }
+  }
+  for (const c of comments) c.parentNode?.removeChild(c);
+  const title = root.querySelector('title');
+  if (title) title.textContent = scrubText(doc.title);
+  const doctype = doc.doctype ? '<!doctype html>\n' : '';
+  return doctype + new (doc.defaultView?.XMLSerializer ?? XMLSerializer)().serializeToString(root);
+}

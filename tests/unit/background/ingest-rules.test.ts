@@ -1,0 +1,126 @@
+// Ingest rules beyond single messages: meetings, big gatherings, list rows, detection failures.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../../src/background/ingest';
+import type { DetectionPayload } from '../../../src/messaging/protocol';
+import { KringDb } from '../../../src/store/db';
+import { SETTING, getSetting } from '../../../src/store/settings';
+
+let db: KringDb;
+let n = 0;
+beforeEach(async () => {
+  db = new KringDb(`rules-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const ME = 'sanne.bakker@gmail.com';
+const NOW = Date.parse('2026-11-27T12:00:00+01:00');
+type Item = DetectionPayload['items'][number];
+type P = Item['people'][number];
+
+const meeting = (id: string, at: string, people: P[]): DetectionPayload => ({
+  provider: 'google-calendar',
+  view: 'event',
+  account: ME,
+  items: [{ kind: 'meeting', id, subject: 'Overleg', at, people }],
+});
+const guest = (email: string, role: P['role'] = 'attendee'): P => ({ email, name: null, role });
+const byAddress = async (address: string) => {
+  const a = await db.addresses.get(address);
+  return a ? db.people.get(a.personId) : undefined;
+};
+
+describe('meetings', () => {
+  it('a past meeting is contact with everyone else there; the owner is nobody', async () => {
+    await ingest(db, meeting('e1', '2026-11-26T10:00:00+01:00', [guest('p@x.nl', 'organizer'), guest(ME), guest('m@y.nl')]), NOW);
+    expect(await db.addresses.get(ME)).toBeUndefined();
+    const p = await byAddress('p@x.nl');
+    expect(p).toMatchObject({ reason: 'meeting', lastContact: Date.parse('2026-11-26T10:00:00+01:00') });
+    expect((await db.interactions.toArray()).map((i) => i.direction)).toEqual(['meeting', 'meeting']);
+  });
+
+  it('an upcoming meeting is shown but is not contact until it has happened', async () => {
+    const d = meeting('e2', '2026-12-02T14:00:00+01:00', [guest('t@x.nl', 'organizer'), guest(ME)]);
+    await ingest(db, d, NOW);
+    expect(await byAddress('t@x.nl')).toMatchObject({ lastContact: 0 });
+    expect((await db.interactions.toArray())[0]!.direction).toBe('upcoming');
+    // Seen again after it took place: it becomes contact, still one interaction.
+    await ingest(db, d, Date.parse('2026-12-03T09:00:00+01:00'));
+    expect(await db.interactions.count()).toBe(1);
+    expect((await db.interactions.toArray())[0]!.direction).toBe('meeting');
+    expect(await byAddress('t@x.nl')).toMatchObject({ lastContact: Date.parse('2026-12-02T14:00:00+01:00') });
+  });
+
+  it('a meeting of more than 20 creates nobody new but is history for people already known', async () => {
+    await ingest(db, meeting('small', '2026-11-01T10:00:00+01:00', [guest('known@x.nl'), guest(ME)]), NOW);
+    const crowd = Array.from({ length: 22 }, (_, i) => guest(`g${i}@crowd.example`));
+    await ingest(db, meeting('big', '2026-11-20T16:00:00+01:00', [guest('org@x.nl', 'organizer'), ...crowd, guest('known@x.nl'), guest(ME)]), NOW);
+    expect(await db.people.count()).toBe(1);
+    expect(await byAddress('known@x.nl')).toMatchObject({ lastContact: Date.parse('2026-11-20T16:00:00+01:00') });
+    expect(await db.interactions.count()).toBe(2);
+  });
+
+  it('a meeting of exactly 20, the owner included, still creates people; 21 does not', async () => {
+    const nineteen = Array.from({ length: 19 }, (_, i) => guest(`g${i}@crowd.example`));
+    await ingest(db, meeting('twenty', '2026-11-20T16:00:00+01:00', [...nineteen, guest(ME)]), NOW);
+    expect(await db.people.count()).toBe(19);
+    await ingest(db, meeting('twentyone', '2026-11-21T16:00:00+01:00', [...nineteen, guest('extra@crowd.example'), guest(ME)]), NOW);
+    expect(await db.addresses.get('extra@crowd.example')).toBeUndefined();
+  });
+});
+
+describe('mail to many', () => {
+  it('an email to more than 20 recipients creates nobody new', async () => {
+    const to = Array.from({ length: 25 }, (_, i) => ({ email: `r${i}@x.nl`, name: null, role: 'to' as const }));
+    await ingest(db, { provider: 'gmail', view: 'thread', account: ME, items: [{ kind: 'email', id: 'm', subject: 's', at: '2026-11-01T10:00:00+01:00', people: [{ email: ME, name: null, role: 'from' }, ...to] }] }, NOW);
+    expect(await db.people.count()).toBe(0);
+  });
+});
+
+describe('list rows and opened threads', () => {
+  const row: DetectionPayload = {
+    provider: 'gmail',
+    view: 'list',
+    account: ME,
+    items: [{ kind: 'email', id: 'thread9', threadId: 'thread9', subject: 'Coffee', at: '2026-11-17T10:05:00+01:00', people: [{ email: 'p@x.nl', name: 'Pieter', role: 'from' }] }],
+  };
+  const opened: DetectionPayload = {
+    provider: 'gmail',
+    view: 'thread',
+    account: ME,
+    items: [{ kind: 'email', id: 'msg1', threadId: 'thread9', subject: 'Coffee', at: '2026-11-17T10:05:00+01:00', people: [{ email: 'p@x.nl', name: 'Pieter', role: 'from' }, { email: ME, name: null, role: 'recipient' }] }],
+  };
+
+  it('a row seen in the list and then opened counts once', async () => {
+    await ingest(db, row, NOW);
+    expect(await db.interactions.count()).toBe(1);
+    await ingest(db, opened, NOW);
+    const all = await db.interactions.toArray();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ sourceId: 'msg1', seenIn: 'page', direction: 'in' });
+  });
+
+  it('an opened message later seen as a list row counts once', async () => {
+    await ingest(db, opened, NOW);
+    await ingest(db, row, NOW);
+    expect(await db.interactions.count()).toBe(1);
+  });
+
+  it('a different message of the same person is still counted', async () => {
+    await ingest(db, row, NOW);
+    await ingest(db, { ...opened, items: [{ ...opened.items[0]!, id: 'msg2', at: '2026-11-18T09:00:00+01:00' }] }, NOW);
+    expect(await db.interactions.count()).toBe(2);
+  });
+});
+
+describe('detection failures', () => {
+  it('are counted per provider and view', async () => {
+    const broken: DetectionPayload = { provider: 'gmail', view: 'thread', account: ME, items: [], failure: 'no-people' };
+    await ingest(db, broken, NOW);
+    await ingest(db, broken, NOW);
+    await ingest(db, { ...broken, provider: 'google-calendar', view: 'event', failure: 'no-id' }, NOW);
+    expect(await getSetting(db, SETTING.detectionFailures, {})).toEqual({ gmail: { thread: 2 }, 'google-calendar': { event: 1 } });
+  });
+});
