@@ -3,6 +3,7 @@ import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
 import { countDrop } from '../store/settings';
 import { ingest } from './ingest';
+import { maintain } from './maintenance';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
 const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
@@ -15,6 +16,8 @@ const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
 
 export function startBackground(ownId: string, extensionOrigin: string) {
   const store = db();
+  const housekeeping = () => void maintain(store).catch(() => {});
+  housekeeping();
   return createMessageServer({
     ownId,
     extensionOrigin,
@@ -25,7 +28,9 @@ export function startBackground(ownId: string, extensionOrigin: string) {
           await countDrop(store, 'provider-mismatch');
           return undefined;
         }
-        return ingest(store, msg.detection);
+        const result = await ingest(store, msg.detection);
+        housekeeping();
+        return result;
       },
     },
   });

@@ -6,8 +6,12 @@
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
 import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
+import { cleanDisplayName } from '../network/names';
+import { isPossibleContact } from '../network/noise';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
+import { addressHashes } from '../store/hash';
+import { newPerson, withDue } from '../store/person-record';
 import { SETTING, countDetectionFailure, ownAddresses } from '../store/settings';
 import type { Interaction, Person } from '../store/types';
 
@@ -35,8 +39,12 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
   let stored = 0;
   const touched = new Set<string>();
   if (detection.failure) await countDetectionFailure(db, detection.provider, detection.view);
-  await db.transaction('rw', [db.people, db.addresses, db.interactions, db.settings], async () => {
+  // Hash before the transaction: awaiting crypto inside it would let IndexedDB commit early.
+  const hashes = await addressHashes(detection.items.flatMap((i) => i.people.flatMap((p) => (p.email ? [p.email] : []))));
+  await db.transaction('rw', [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules], async () => {
     const own = new Set(await ownAddresses(db));
+    const ignoreRules = (await db.ignoreRules.toArray()).map((r) => r.rule);
+    const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
     if (detection.account && !own.has(detection.account)) {
       own.add(detection.account);
       await db.settings.put({ key: SETTING.ownAddresses, value: [...own].sort() });
@@ -55,7 +63,8 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       const contacts =
         item.kind === 'email' ? emailContacts(item.people, own) : meetingContacts(item.people, own, seen.at, now);
       for (const contact of contacts) {
-        const personId = await record(db, seen, contact, now);
+        if (!isPossibleContact(contact.email, own, ignoreRules) || forgotten.has(hashes.get(contact.email)!)) continue;
+        const personId = await record(db, seen, { ...contact, name: cleanDisplayName(contact.name, contact.email) }, now);
         if (personId) {
           stored++;
           touched.add(personId);
@@ -77,17 +86,7 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
   let person = address ? await db.people.get(address.personId) : undefined;
   if (!person) {
     if (!seen.mayCreate) return null;
-    person = {
-      id: crypto.randomUUID(),
-      name: contact.name,
-      status: 'seen',
-      reason: reasonFor[contact.direction],
-      firstContact: 0,
-      lastContact: 0,
-      lastIn: 0,
-      lastOut: 0,
-      createdAt: now,
-    } satisfies Person;
+    person = newPerson(crypto.randomUUID(), contact.name, reasonFor[contact.direction], now);
     await db.addresses.put({ address: contact.email, personId: person.id });
   } else if (!existing && !seen.atEstimated) {
     // A list row and the opened message are the same email: same person, direction and minute.
@@ -98,7 +97,7 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
   }
   const counts = isContact(contact.direction);
   const at = seen.at;
-  const updated: Person = {
+  const updated: Person = withDue({
     ...person,
     name: betterName(person.name, contact.name),
     reason: strongerReason(person.reason, reasonFor[contact.direction]),
@@ -106,7 +105,8 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
     lastContact: counts ? Math.max(person.lastContact, at) : person.lastContact,
     lastIn: contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,
     lastOut: contact.direction === 'out' ? Math.max(person.lastOut, at) : person.lastOut,
-  };
+    lastSeen: contact.direction === 'upcoming' ? person.lastSeen : Math.max(person.lastSeen, at),
+  });
   await db.people.put(updated);
   const interaction: Interaction = {
     id,

@@ -57,4 +57,4 @@ export function createsPeople(kind: 'email' | 'meeting', people: readonly ItemPe
 }
 
 /** Whether an interaction of this direction counts as contact (resets "last contact"). */
-export const isContact = (d: Direction) => d === 'in' || d === 'out' || d === 'meeting';
+export const isContact = (d: Direction) => d === 'in' || d === 'out' || d === 'meeting' || d === 'manual';

@@ -10,6 +10,7 @@ export const reasonFor: Record<Direction, CaptureReason> = {
   cc: 'cc',
   meeting: 'meeting',
   upcoming: 'meeting',
+  manual: 'manual',
 };
 
 // Strongest first: writing to someone says most about the relationship, being cc'd least.

@@ -1,28 +1,73 @@
 /**
- * The one Dexie database. Every schema version stays here, in order, with its upgrade.
- * Lives in the extension origin: the background writes captures, extension pages read.
- * Content scripts never import this (their IndexedDB would be the webmail page's).
+ * The one Dexie database. Every schema version stays here, in order, with its upgrade; each
+ * upgrade has a test that upgrades a populated database and loses nothing
+ * (tests/unit/store/upgrade.test.ts). Lives in the extension origin: the background writes
+ * captures, extension pages read and write what the user does. Content scripts never import this
+ * (their IndexedDB would be the webmail page's).
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Address, Interaction, Person, Setting } from './types';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting } from './types';
 
 export const DB_NAME = 'kring';
+
+/** Schema v1: people by last contact and a person's history as index reads. */
+export const SCHEMA_V1 = {
+  people: 'id, lastContact, [status+lastContact]',
+  addresses: 'address, personId',
+  interactions: 'id, [personId+at], at',
+  settings: 'key',
+};
+
+/**
+ * Schema v2 (issue 4): due dates and retention as index reads, upcoming meetings by time, tags,
+ * and the tables behind forgetting, ignore rules, merge undo and dismissed suggestions.
+ */
+export const SCHEMA_V2 = {
+  people: 'id, lastContact, [status+lastContact], [status+lastSeen], due, *tags',
+  addresses: 'address, personId',
+  interactions: 'id, [personId+at], at, [direction+at]',
+  settings: 'key',
+  forgotten: 'hash',
+  ignoreRules: 'rule',
+  merges: 'id, keptId',
+  dismissedPairs: 'pair',
+};
+
+/** v1 → v2: new person fields get their defaults; lastSeen comes from the person's history. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const lastSeen = new Map<string, number>();
+  await tx
+    .table('interactions')
+    .each((i: Interaction) => {
+      if (i.direction !== 'upcoming') lastSeen.set(i.personId, Math.max(lastSeen.get(i.personId) ?? 0, i.at));
+    });
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((p: Person) => {
+      p.lastSeen = lastSeen.get(p.id) ?? p.lastContact ?? 0;
+      p.cadenceDays = null;
+      p.snoozedUntil = 0;
+      p.addedAt = 0;
+      p.notes = '';
+      p.tags = [];
+    });
+}
 
 export class KringDb extends Dexie {
   people!: EntityTable<Person, 'id'>;
   addresses!: EntityTable<Address, 'address'>;
   interactions!: EntityTable<Interaction, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  forgotten!: EntityTable<Forgotten, 'hash'>;
+  ignoreRules!: EntityTable<IgnoreRule, 'rule'>;
+  merges!: EntityTable<MergeRecord, 'id'>;
+  dismissedPairs!: EntityTable<DismissedPair, 'pair'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // v1: people by last contact (the popup list) and a person's history are index reads.
-    this.version(1).stores({
-      people: 'id, lastContact, [status+lastContact]',
-      addresses: 'address, personId',
-      interactions: 'id, [personId+at], at',
-      settings: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }
 

@@ -7,6 +7,14 @@ export const SETTING = {
   dropped: 'dropped',
   /** Pages that showed a message or event Kring could not read: `{ provider: { view: count } }`. */
   detectionFailures: 'detectionFailures',
+  /** Cadence in days given to people added to the network. */
+  defaultCadenceDays: 'defaultCadenceDays',
+  /** Days after which people Kring only saw are removed. */
+  retentionDays: 'retentionDays',
+  /** Days before an unanswered message counts as a reply owed. */
+  replyDays: 'replyDays',
+  /** When retention last ran (epoch ms). */
+  retentionRanAt: 'retentionRanAt',
 } as const;
 
 export async function getSetting<T>(db: KringDb, key: string, fallback: T): Promise<T> {

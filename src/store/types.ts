@@ -3,7 +3,8 @@
 export type PersonStatus = 'seen' | 'network';
 /** Why a person was captured, shown beside them. */
 export type CaptureReason = 'you-wrote' | 'they-wrote' | 'meeting' | 'cc' | 'manual';
-export type Direction = 'in' | 'out' | 'cc' | 'meeting' | 'upcoming';
+/** in/out: email; cc: both copied; meeting: past; upcoming: not yet; manual: "contacted today". */
+export type Direction = 'in' | 'out' | 'cc' | 'meeting' | 'upcoming' | 'manual';
 
 export interface Person {
   id: string;
@@ -16,7 +17,47 @@ export interface Person {
   lastContact: number;
   lastIn: number;
   lastOut: number;
+  /** The latest interaction of any kind (cc included): retention looks at this. */
+  lastSeen: number;
   createdAt: number;
+  /** Keep-in-touch cadence in days (network people); null for none. */
+  cadenceDays: number | null;
+  /** Due date (epoch ms), stored so "who is due" is an index read; absent when no reminder applies. */
+  due?: number;
+  snoozedUntil: number;
+  /** When the user added them to the network; 0 when not in it. */
+  addedAt: number;
+  notes: string;
+  tags: string[];
+}
+
+/** One-way hash of a forgotten address: Kring never captures it again, and cannot tell who it was. */
+export interface Forgotten {
+  hash: string;
+  at: number;
+}
+
+export interface IgnoreRule {
+  /** "jan@x.nl" or "@x.nl" (subdomains included). */
+  rule: string;
+  at: number;
+}
+
+/** What a merge changed, so it can be undone. */
+export interface MergeRecord {
+  id: string;
+  at: number;
+  keptId: string;
+  keptBefore: Person;
+  merged: Person;
+  /** The merged person's addresses, which go back to them on undo. */
+  addresses: string[];
+}
+
+/** Two people the user said are not the same person. */
+export interface DismissedPair {
+  pair: string;
+  at: number;
 }
 
 export interface Address {

@@ -11,6 +11,7 @@ const DIRECTION_LABEL: Record<Direction, MessageKey> = {
   cc: 'directionCc',
   meeting: 'directionMeeting',
   upcoming: 'directionUpcoming',
+  manual: 'directionManual',
 };
 
 export function App() {

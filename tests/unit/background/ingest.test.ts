@@ -22,7 +22,7 @@ const item = (id: string, from: string, to: string[], at: string, subject = 'Hel
   subject,
   at,
   threadId: 't1',
-  people: [{ email: from, name: from === ME ? null : from.split('@')[0]!.toUpperCase(), role: 'from' }, ...to.map((e) => ({ email: e, name: null, role: 'recipient' as const }))],
+  people: [{ email: from, name: from === ME ? null : `${from.split('@')[0]!.replace(/^./, (c) => c.toUpperCase())} Jansen`, role: 'from' }, ...to.map((e) => ({ email: e, name: null, role: 'recipient' as const }))],
 });
 const detection = (...items: DetectionPayload['items']): DetectionPayload => ({ provider: 'gmail', view: 'thread', account: ME, items });
 
@@ -43,7 +43,7 @@ describe('ingest', () => {
     await ingest(db, detection(item('m1', 'pieter@x.nl', [ME], '2026-11-17T10:05:00+01:00', 'Coffee')));
     const people = await peopleByLastContact(db);
     expect(people).toHaveLength(1);
-    expect(people[0]).toMatchObject({ name: 'PIETER', status: 'seen', reason: 'they-wrote', lastContact: Date.parse('2026-11-17T10:05:00+01:00') });
+    expect(people[0]).toMatchObject({ name: 'Pieter Jansen', status: 'seen', reason: 'they-wrote', lastContact: Date.parse('2026-11-17T10:05:00+01:00') });
     expect(await db.addresses.get(ME)).toBeUndefined();
     const history = await historyOf(db, people[0]!.id);
     expect(history.map((h) => [h.direction, h.subject])).toEqual([['in', 'Coffee']]);
@@ -99,5 +99,33 @@ describe('ingest', () => {
     await ingest(db, detection({ ...item('m1', 'pv@x.nl', [ME], '2026-11-01T10:00:00+01:00'), people: [{ email: 'pv@x.nl', name: 'P.', role: 'from' }] }));
     await ingest(db, detection({ ...item('m2', 'pv@x.nl', [ME], '2026-11-02T10:00:00+01:00'), people: [{ email: 'pv@x.nl', name: 'Pieter de Vries', role: 'from' }] }));
     expect((await db.people.toArray())[0]!.name).toBe('Pieter de Vries');
+  });
+});
+
+describe('ingest, as a property', () => {
+  it('the same detections in any order, any number of times, give the same store', async () => {
+    const fc = (await import('fast-check')).default;
+    const { describeStore, freshDb } = await import('../../helpers/store');
+    const pool = [
+      item('m1', 'pieter@x.nl', [ME, 'maria@y.nl'], '2026-10-01T10:00:00+02:00', 'Plan'),
+      item('m2', ME, ['pieter@x.nl', 'maria@y.nl'], '2026-10-02T10:00:00+02:00', 'Re: Plan'),
+      item('m3', 'maria@y.nl', [ME], '2026-11-10T10:00:00+01:00', 'Offer'),
+      item('m4', 'tom@z.nl', [ME, 'pieter@x.nl'], '2026-11-11T10:00:00+01:00', 'Intro'),
+      { ...item('m5', 'tom@z.nl', [ME], '2026-11-12T10:00:00+01:00', 'Later'), people: [{ email: 'tom@z.nl', name: 'Tom Hendriks', role: 'from' as const }, { email: ME, name: null, role: 'recipient' as const }] },
+    ];
+    const reference = await freshDb('ref');
+    for (const it of pool) await ingest(reference, detection(it), 1);
+    const expected = await describeStore(reference);
+    await reference.delete();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pool.keys()), { minLength: pool.length, maxLength: 12 }).filter((xs) => pool.every((_, i) => xs.includes(i))), fc.boolean(), async (order, concurrent) => {
+        const d = await freshDb('prop');
+        if (concurrent) await Promise.all(order.map((i) => ingest(d, detection(pool[i]!), 1)));
+        else for (const i of order) await ingest(d, detection(pool[i]!), 1);
+        expect(await describeStore(d)).toEqual(expected);
+        await d.delete();
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * Display names as people would write them. Pure.
+ * "Doe, John" → "John Doe"; quotes and trailing roles or companies removed
+ * ("Jan Jansen (Sales)", "Jan Jansen | Acme", "Jan Jansen - CEO"); an address, or the address's own
+ * local part ("john.doe"), is not a name.
+ */
+const ROLE_TAIL = /\s+(?:[|–—-]|via|namens|on behalf of)\s+.*$|\s*\([^)]*\)\s*$|\s*\[[^\]]*\]\s*$/i;
+
+export function cleanDisplayName(raw: string | null | undefined, address?: string | null): string | null {
+  if (!raw) return null;
+  let v = raw.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  v = v.replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
+  for (let i = 0; i < 2; i++) v = v.replace(ROLE_TAIL, '').trim();
+  // "Doe, John" and "Vries, Pieter de" → "John Doe", "Pieter de Vries"
+  const comma = /^([^,]+),\s*([^,]+)$/.exec(v);
+  if (comma && !/\d/.test(v)) v = `${comma[2]!.trim()} ${comma[1]!.trim()}`;
+  if (!v || v.includes('@')) return null;
+  if (address) {
+    const local = address.split('@')[0]!.toLowerCase();
+    if (v.toLowerCase() === local) return null;
+  }
+  if (!/\p{L}/u.test(v)) return null;
+  return v.slice(0, 200);
+}
+
+/** For matching: lower case, no accents, no punctuation, words in order. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

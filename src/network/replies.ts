@@ -1,0 +1,50 @@
+/**
+ * Replies owed, per conversation. Pure.
+ * - You owe a reply: their message is the latest in the conversation, it came to you, and you have
+ *   not written back for `days` days.
+ * - They owe you one: your message is the latest, and none of its recipients has answered for `days`.
+ * Copies (cc) and meetings do not count as writing.
+ */
+import type { Direction } from '../store/types';
+import { DAY } from './cadence';
+
+export const DEFAULT_REPLY_DAYS = 3;
+
+export interface ThreadInteraction {
+  personId: string;
+  threadId: string | null;
+  direction: Direction;
+  at: number;
+  subject: string | null;
+}
+
+export interface Owed {
+  personId: string;
+  threadId: string;
+  subject: string | null;
+  /** When the unanswered message was sent. */
+  since: number;
+}
+
+export function repliesOwed(interactions: Iterable<ThreadInteraction>, now: number, days = DEFAULT_REPLY_DAYS) {
+  const threads = new Map<string, ThreadInteraction[]>();
+  for (const i of interactions) {
+    if (!i.threadId || (i.direction !== 'in' && i.direction !== 'out')) continue;
+    const list = threads.get(i.threadId);
+    if (list) list.push(i);
+    else threads.set(i.threadId, [i]);
+  }
+  const youOwe: Owed[] = [];
+  const theyOwe: Owed[] = [];
+  for (const [threadId, list] of threads) {
+    const latestAt = Math.max(...list.map((i) => i.at));
+    if (now - latestAt < days * DAY) continue;
+    const latest = list.filter((i) => i.at === latestAt);
+    // A message you sent wins a tie: you have written back.
+    const out = latest.filter((i) => i.direction === 'out');
+    const target = out.length > 0 ? theyOwe : youOwe;
+    for (const i of out.length > 0 ? out : latest) target.push({ personId: i.personId, threadId, subject: i.subject, since: i.at });
+  }
+  const oldestFirst = (a: Owed, b: Owed) => a.since - b.since;
+  return { youOwe: youOwe.sort(oldestFirst), theyOwe: theyOwe.sort(oldestFirst) };
+}

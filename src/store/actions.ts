@@ -1,0 +1,213 @@
+/**
+ * What a person does in Kring's pages: each action is one read-write transaction, and each is
+ * idempotent where it can be. Captured data is written only by the background (ingest).
+ */
+import { DAY, DEFAULT_CADENCE_DAYS } from '../network/cadence';
+import { mergePeople, pairKey } from '../network/identity';
+import { isIgnored, normaliseIgnoreRule } from '../network/noise';
+import { hasExpired, DEFAULT_RETENTION_DAYS } from '../network/retention';
+import type { KringDb } from './db';
+import { addressHashes } from './hash';
+import { interactionsOf, refreshPerson, withDue } from './person-record';
+import { SETTING, getSetting, ownAddresses } from './settings';
+import type { Interaction, MergeRecord, Person } from './types';
+
+const ALL = (db: KringDb) => [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules, db.merges, db.dismissedPairs];
+
+export async function defaultCadence(db: KringDb): Promise<number> {
+  return getSetting<number>(db, SETTING.defaultCadenceDays, DEFAULT_CADENCE_DAYS);
+}
+
+async function update(db: KringDb, personId: string, change: (p: Person) => Person): Promise<Person | undefined> {
+  return db.transaction('rw', db.people, async () => {
+    const p = await db.people.get(personId);
+    if (!p) return undefined;
+    const next = withDue(change(p));
+    await db.people.put(next);
+    return next;
+  });
+}
+
+/** "Add to my network", with the default cadence unless one is given. */
+export async function addToNetwork(db: KringDb, personId: string, now = Date.now(), cadenceDays?: number | null): Promise<Person | undefined> {
+  const cadence = cadenceDays === undefined ? await defaultCadence(db) : cadenceDays;
+  return update(db, personId, (p) =>
+    p.status === 'network' ? p : { ...p, status: 'network', addedAt: now, cadenceDays: cadence, reason: p.reason },
+  );
+}
+
+export function removeFromNetwork(db: KringDb, personId: string) {
+  return update(db, personId, (p) => ({ ...p, status: 'seen', addedAt: 0, cadenceDays: null, snoozedUntil: 0 }));
+}
+
+export function setCadence(db: KringDb, personId: string, cadenceDays: number | null) {
+  return update(db, personId, (p) => ({ ...p, cadenceDays: cadenceDays && cadenceDays > 0 ? Math.round(cadenceDays) : null }));
+}
+
+export function snooze(db: KringDb, personId: string, until: number) {
+  return update(db, personId, (p) => ({ ...p, snoozedUntil: until }));
+}
+
+export function setNotes(db: KringDb, personId: string, notes: string) {
+  return update(db, personId, (p) => ({ ...p, notes: notes.slice(0, 20_000) }));
+}
+
+export function setTags(db: KringDb, personId: string, tags: string[]) {
+  const clean = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort().slice(0, 50);
+  return update(db, personId, (p) => ({ ...p, tags: clean }));
+}
+
+/** "Contacted today": a manual interaction that counts as contact and restarts the cadence. */
+export async function logContact(db: KringDb, personId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.people, db.interactions, async () => {
+    const p = await db.people.get(personId);
+    if (!p) return;
+    const interaction: Interaction = {
+      id: `manual:${personId}:${now}`,
+      personId,
+      address: '',
+      provider: 'manual',
+      sourceId: String(now),
+      threadId: null,
+      direction: 'manual',
+      at: now,
+      atEstimated: false,
+      subject: null,
+      seenIn: 'page',
+    };
+    await db.interactions.put(interaction);
+    await refreshPerson(db, personId);
+  });
+}
+
+async function deletePerson(db: KringDb, personId: string): Promise<void> {
+  await interactionsOf(db, personId).delete();
+  await db.addresses.where('personId').equals(personId).delete();
+  await db.people.delete(personId);
+}
+
+/**
+ * Forget a person: their record, addresses and history are deleted; only a one-way hash of each
+ * address is kept, so they are never captured again. Returns the addresses, for an immediate undo.
+ */
+export async function forget(db: KringDb, personId: string, now = Date.now()): Promise<string[]> {
+  const addresses = (await db.addresses.where('personId').equals(personId).toArray()).map((a) => a.address);
+  const hashes = await addressHashes(addresses);
+  await db.transaction('rw', db.people, db.addresses, db.interactions, db.forgotten, async () => {
+    await deletePerson(db, personId);
+    await db.forgotten.bulkPut([...hashes.values()].map((hash) => ({ hash, at: now })));
+  });
+  return addresses;
+}
+
+/** Undo a forget: these addresses may be captured again (their history does not come back). */
+export async function unforget(db: KringDb, addresses: string[]): Promise<void> {
+  const hashes = await addressHashes(addresses);
+  await db.forgotten.bulkDelete([...hashes.values()]);
+}
+
+/** "Not a person" and the settings page: an ignore rule; people it covers entirely are removed. */
+export async function addIgnoreRule(db: KringDb, raw: string, now = Date.now()): Promise<string | null> {
+  const rule = normaliseIgnoreRule(raw);
+  if (!rule) return null;
+  await db.transaction('rw', db.people, db.addresses, db.interactions, db.ignoreRules, async () => {
+    await db.ignoreRules.put({ rule, at: now });
+    const covered = (await db.addresses.toArray()).filter((a) => isIgnored(a.address, [rule]));
+    for (const personId of new Set(covered.map((a) => a.personId))) {
+      const all = await db.addresses.where('personId').equals(personId).toArray();
+      if (all.every((a) => isIgnored(a.address, [rule]))) await deletePerson(db, personId);
+    }
+  });
+  return rule;
+}
+
+export function removeIgnoreRule(db: KringDb, rule: string) {
+  return db.ignoreRules.delete(rule);
+}
+
+/** One of the user's own addresses: never a contact, so a person stored under it is removed. */
+export async function addOwnAddress(db: KringDb, raw: string): Promise<string | null> {
+  const address = raw.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return null;
+  await db.transaction('rw', db.people, db.addresses, db.interactions, db.settings, async () => {
+    const own = new Set(await ownAddresses(db));
+    own.add(address);
+    await db.settings.put({ key: SETTING.ownAddresses, value: [...own].sort() });
+    const row = await db.addresses.get(address);
+    if (!row) return;
+    await db.addresses.delete(address);
+    await db.interactions.where('[personId+at]').between([row.personId, -Infinity], [row.personId, Infinity]).filter((i) => i.address === address).delete();
+    if ((await db.addresses.where('personId').equals(row.personId).count()) === 0) await deletePerson(db, row.personId);
+    else await refreshPerson(db, row.personId);
+  });
+  return address;
+}
+
+export async function removeOwnAddress(db: KringDb, address: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const own = (await ownAddresses(db)).filter((a) => a !== address);
+    await db.settings.put({ key: SETTING.ownAddresses, value: own });
+  });
+}
+
+/** Merge `otherId` into `keepId`; returns the merge record's id for undo. */
+export async function merge(db: KringDb, keepId: string, otherId: string, now = Date.now()): Promise<string | null> {
+  if (keepId === otherId) return null;
+  return db.transaction('rw', ALL(db), async () => {
+    const [keep, other] = await Promise.all([db.people.get(keepId), db.people.get(otherId)]);
+    if (!keep || !other) return null;
+    const addresses = (await db.addresses.where('personId').equals(otherId).toArray()).map((a) => a.address);
+    const record: MergeRecord = { id: crypto.randomUUID(), at: now, keptId: keepId, keptBefore: keep, merged: other, addresses };
+    await db.merges.put(record);
+    await db.addresses.where('personId').equals(otherId).modify({ personId: keepId });
+    await interactionsOf(db, otherId).modify({ personId: keepId });
+    await db.people.delete(otherId);
+    await db.people.put(withDue(mergePeople(keep, other)));
+    await db.dismissedPairs.delete(pairKey(keepId, otherId));
+    return record.id;
+  });
+}
+
+/** Undo a merge: the merged person, their addresses and their history come back apart. */
+export async function unmerge(db: KringDb, mergeId: string): Promise<boolean> {
+  return db.transaction('rw', ALL(db), async () => {
+    const record = await db.merges.get(mergeId);
+    if (!record || !(await db.people.get(record.keptId))) return false;
+    const back = new Set(record.addresses);
+    await db.people.put(record.merged);
+    await db.people.put(record.keptBefore);
+    await db.addresses.where('personId').equals(record.keptId).filter((a) => back.has(a.address)).modify({ personId: record.merged.id });
+    await interactionsOf(db, record.keptId).filter((i) => back.has(i.address)).modify({ personId: record.merged.id });
+    await refreshPerson(db, record.keptId);
+    await refreshPerson(db, record.merged.id);
+    await db.merges.delete(mergeId);
+    return true;
+  });
+}
+
+/** "Not the same person": the suggestion is not made again. */
+export function dismissSuggestion(db: KringDb, a: string, b: string, now = Date.now()) {
+  return db.dismissedPairs.put({ pair: pairKey(a, b), at: now });
+}
+
+/** Remove people Kring only saw and has not seen for `days`; network people are never removed. */
+export async function applyRetention(db: KringDb, now = Date.now(), days?: number): Promise<number> {
+  const keepDays = days ?? (await getSetting<number>(db, SETTING.retentionDays, DEFAULT_RETENTION_DAYS));
+  return db.transaction('rw', db.people, db.addresses, db.interactions, async () => {
+    const cutoff = now - keepDays * DAY;
+    const candidates = await db.people.where('[status+lastSeen]').between(['seen', -Infinity], ['seen', cutoff]).toArray();
+    const expired = candidates.filter((p) => hasExpired(p, now, keepDays));
+    for (const p of expired) await deletePerson(db, p.id);
+    return expired.length;
+  });
+}
+
+/** Upcoming meetings whose time has come become contact. An index read of what is due to change. */
+export async function promotePastMeetings(db: KringDb, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.people, db.interactions, async () => {
+    const past = await db.interactions.where('[direction+at]').between(['upcoming', -Infinity], ['upcoming', now], true, true).toArray();
+    for (const i of past) await db.interactions.put({ ...i, direction: 'meeting' });
+    for (const personId of new Set(past.map((i) => i.personId))) await refreshPerson(db, personId);
+    return past.length;
+  });
+}

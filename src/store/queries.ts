@@ -1,0 +1,39 @@
+/** Reads the UI needs, each an index read whose cost follows what is shown, not the whole history. */
+import { DAY, overdueness } from '../network/cadence';
+import { suggestMerges, type Suggestion } from '../network/identity';
+import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
+import type { KringDb } from './db';
+import { SETTING, getSetting } from './settings';
+import type { Person } from './types';
+
+export interface DuePerson {
+  person: Person;
+  /** How far past due, in cadences (negative: due within the window but not yet). */
+  overdue: number;
+}
+
+/** Network people overdue or due within `withinDays`, most overdue first: a range read of `due`. */
+export async function dueList(db: KringDb, now = Date.now(), withinDays = 7): Promise<DuePerson[]> {
+  const people = await db.people.where('due').belowOrEqual(now + withinDays * DAY).toArray();
+  return people
+    .filter((p) => p.status === 'network')
+    .map((person) => ({ person, overdue: overdueness(person, now) }))
+    .sort((a, b) => b.overdue - a.overdue);
+}
+
+/** Replies owed, from the recent history only (an `at` range read); older silences are not "owed". */
+export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays = 60) {
+  const days = await getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS);
+  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).toArray();
+  return repliesOwed(recent, now, days);
+}
+
+/** Merge suggestions involving one person (for their page). */
+export async function suggestionsFor(db: KringDb, personId: string): Promise<Suggestion[]> {
+  const [people, addresses, dismissed] = await Promise.all([
+    db.people.toArray(),
+    db.addresses.toArray(),
+    db.dismissedPairs.toArray(),
+  ]);
+  return suggestMerges(people, addresses, new Set(dismissed.map((d) => d.pair))).filter((s) => s.a === personId || s.b === personId);
+}
