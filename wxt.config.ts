@@ -6,6 +6,13 @@ import preact from '@preact/preset-vite';
 const chromiumBin =
   process.env.CHROMIUM_BIN ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // No display (a server, CI, a container): run the dev browser headless instead of failing.
+const WEBMAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://calendar.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+];
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -21,14 +28,16 @@ export default defineConfig({
     default_locale: 'en',
     // Exactly what Kring needs; tests/unit/manifest.test.ts holds the exact list.
     permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: [
-      'https://mail.google.com/*',
-      'https://calendar.google.com/*',
-      'https://outlook.live.com/*',
-      'https://outlook.office.com/*',
-      'https://outlook.office365.com/*',
-    ],
+    host_permissions: WEBMAIL_HOSTS,
     action: { default_title: '__MSG_extName__' },
+    // The sidebar is an extension page framed in the webmail page; only those hosts may frame it.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: WEBMAIL_HOSTS }],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
   },
   webExt: {
     binaries: chromiumBin ? { chrome: chromiumBin } : undefined,

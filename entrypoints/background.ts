@@ -1,7 +1,23 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
+import { toggleSidebar } from '../src/background/sidebar-toggle';
 
 export default defineBackground(() => {
-  const listener = startBackground(browser.runtime.id, new URL(browser.runtime.getURL('/')).origin);
+  const listener = startBackground({
+    ownId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    session: browser.storage.session,
+    // No page is listening when no sidebar is open: that is not an error.
+    broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
+  });
   browser.runtime.onMessage.addListener((message, sender) => listener(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`page:${tabId}`));
+  const onCommand = (command: string) => {
+    if (command === 'toggle-sidebar') return toggleSidebar(browser.storage.local);
+    return undefined;
+  };
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
+  // Chrome offers automation no way to press an extension shortcut; the end-to-end test checks
+  // the shortcut is registered (commands.getAll) and fires this same handler.
+  (globalThis as { kringCommand?: typeof onCommand }).kringCommand = onCommand;
 });

@@ -1,9 +1,12 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
+import type { DetectionPayload, PageChanged, SidebarPage } from '../messaging/protocol';
+import { sidebarActions, sidebarPage } from './sidebar';
 import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
-import { countDrop } from '../store/settings';
+import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
+import { createPageStore, type SessionArea } from './pages';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
 const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
@@ -14,23 +17,70 @@ const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
   'https://outlook.office365.com': ['outlook-mail', 'outlook-calendar'],
 };
 
-export function startBackground(ownId: string, extensionOrigin: string) {
+export interface BackgroundDeps {
+  ownId: string;
+  extensionOrigin: string;
+  session: SessionArea;
+  /** Tell extension pages (the sidebars) that a tab's page changed. */
+  broadcast: (message: PageChanged) => void;
+}
+
+export function startBackground({ ownId, extensionOrigin, session, broadcast }: BackgroundDeps) {
   const store = db();
+  const pages = createPageStore(session);
   const housekeeping = () => void maintain(store).catch(() => {});
+  const actions = sidebarActions(store);
+  /** The store changed: open sidebars re-ask. */
+  const changed = () => broadcast({ type: 'sidebar/page-changed' });
   housekeeping();
+
+  const allowed = async (detection: DetectionPayload, origin: string) => {
+    if (!PROVIDERS_BY_ORIGIN[origin]?.includes(detection.provider)) {
+      await countDrop(store, 'provider-mismatch');
+      return false;
+    }
+    const off = await getSetting<string[]>(store, SETTING.captureOff, []);
+    return !off.includes(detection.provider);
+  };
+
   return createMessageServer({
     ownId,
     extensionOrigin,
     onDrop: (reason) => void countDrop(store, reason).catch(() => {}),
     handlers: {
       'capture/detected': async (msg, from) => {
-        if (!PROVIDERS_BY_ORIGIN[from.origin]?.includes(msg.detection.provider)) {
-          await countDrop(store, 'provider-mismatch');
-          return undefined;
-        }
+        if (!(await allowed(msg.detection, from.origin))) return undefined;
         const result = await ingest(store, msg.detection);
+        if (result.stored > 0 || msg.detection.failure) changed();
         housekeeping();
         return result;
+      },
+      'capture/page': async (msg, from) => {
+        if (!PROVIDERS_BY_ORIGIN[from.origin]?.includes(msg.detection.provider)) return undefined;
+        await pages.set(from.tabId, msg.detection);
+        broadcast({ type: 'sidebar/page-changed', tabId: from.tabId });
+        return undefined;
+      },
+      'sidebar/get-page': async (_msg, from): Promise<SidebarPage> => sidebarPage(store, from.tabId, await pages.get(from.tabId)),
+      'sidebar/add-to-network': async (msg) => {
+        const ok = await actions.addToNetwork(msg.email, msg.name);
+        changed();
+        return ok;
+      },
+      'sidebar/set-cadence': async (msg) => {
+        const ok = await actions.setCadence(msg.email, msg.days);
+        changed();
+        return ok;
+      },
+      'sidebar/not-a-person': async (msg) => {
+        const token = await actions.notAPerson(msg.email);
+        changed();
+        return token;
+      },
+      'sidebar/undo-not-a-person': async (msg) => {
+        const ok = await actions.undoNotAPerson(msg.token);
+        changed();
+        return ok;
       },
     },
   });

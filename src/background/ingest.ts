@@ -12,7 +12,7 @@ import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
-import { SETTING, countDetectionFailure, ownAddresses } from '../store/settings';
+import { SETTING, countDetectionFailure, getSetting, ownAddresses } from '../store/settings';
 import type { Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -32,6 +32,7 @@ interface Seen {
   at: number;
   atEstimated: boolean;
   seenIn: 'page' | 'list';
+  subject: string | null;
   mayCreate: boolean;
 }
 
@@ -44,6 +45,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
   await db.transaction('rw', [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules], async () => {
     const own = new Set(await ownAddresses(db));
     const ignoreRules = (await db.ignoreRules.toArray()).map((r) => r.rule);
+    const keepSubjects = await getSetting<boolean>(db, SETTING.keepSubjects, true);
     const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
     if (detection.account && !own.has(detection.account)) {
       own.add(detection.account);
@@ -58,6 +60,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         at: Number.isFinite(parsed) ? parsed : now,
         atEstimated: !Number.isFinite(parsed),
         seenIn: detection.view === 'list' ? 'list' : 'page',
+        subject: keepSubjects ? item.subject : null,
         mayCreate: createsPeople(item.kind, item.people),
       };
       const contacts =
@@ -118,7 +121,7 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
     direction: contact.direction,
     at,
     atEstimated: seen.atEstimated,
-    subject: seen.item.subject,
+    subject: seen.subject,
     seenIn: seen.seenIn,
   };
   await db.interactions.put(interaction);

@@ -16,7 +16,10 @@ export interface CaptureContext {
 }
 
 export interface CaptureOptions {
+  /** New items, for the store. */
   send: (d: Detection) => Promise<unknown>;
+  /** Everything the page shows now, when it changed: for the sidebar. */
+  sendPage?: (d: Detection) => Promise<unknown>;
   debounceMs?: number;
   maxWaitMs?: number;
   /** Called with each detection, sent or not (the sidebar follows the page with this). */
@@ -34,6 +37,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   const reported = new Set<string>();
   let timer: number | undefined;
   let firstPending = 0;
+  let lastPage = '';
 
   const run = () => {
     timer = undefined;
@@ -41,6 +45,13 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     if (ctx.isInvalid) return;
     const detection = detect(document, new URL(location.href));
     opts.onDetection?.(detection);
+    const page = JSON.stringify(detection);
+    if (page !== lastPage && opts.sendPage) {
+      lastPage = page;
+      opts.sendPage(detection).catch(() => {
+        lastPage = '';
+      });
+    }
     const fresh = detection.items.filter((item) => !sent.has(JSON.stringify(item)));
     const failureKey = detection.failure ? `${detection.view}|${detection.failure}|${location.href}` : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);

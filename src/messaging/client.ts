@@ -10,7 +10,25 @@ export interface CaptureDetectedMessage {
   detection: Detection;
 }
 
+/** New items for the store. */
 export function sendDetection(detection: Detection): Promise<unknown> {
   const message: CaptureDetectedMessage = { type: 'capture/detected', detection };
   return browser.runtime.sendMessage(message);
+}
+
+/** What the page shows now, for the sidebar. */
+export function sendPage(detection: Detection): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'capture/page', detection });
+}
+
+/** From the sidebar, which may not open IndexedDB in its frame: ask the background. */
+export type SidebarRequest =
+  | { type: 'sidebar/get-page' }
+  | { type: 'sidebar/add-to-network'; email: string; name: string | null }
+  | { type: 'sidebar/set-cadence'; email: string; days: number | null }
+  | { type: 'sidebar/not-a-person'; email: string }
+  | { type: 'sidebar/undo-not-a-person'; token: string };
+
+export function askBackground<T>(request: SidebarRequest): Promise<T> {
+  return browser.runtime.sendMessage(request) as Promise<T>;
 }

@@ -45,12 +45,69 @@ export const captureDetected = z.strictObject({
   detection,
 });
 
+/** Sent by the content script when what the page shows changed: the sidebar follows this. */
+export const capturePage = z.strictObject({
+  type: z.literal('capture/page'),
+  detection,
+});
+
+/**
+ * Sent by the sidebar. It is framed in the webmail page, a third-party context where the browser
+ * may deny it IndexedDB, so it asks the background for what it shows and for its one-click
+ * actions. `get-page` is answered with the sender's own tab only.
+ */
+export const sidebarGetPage = z.strictObject({ type: z.literal('sidebar/get-page') });
+const email = z.string().max(254);
+export const sidebarAdd = z.strictObject({ type: z.literal('sidebar/add-to-network'), email, name: text.nullable() });
+export const sidebarCadence = z.strictObject({
+  type: z.literal('sidebar/set-cadence'),
+  email,
+  days: z.number().int().min(1).max(3650).nullable(),
+});
+export const sidebarIgnore = z.strictObject({ type: z.literal('sidebar/not-a-person'), email });
+export const sidebarUndoIgnore = z.strictObject({ type: z.literal('sidebar/undo-not-a-person'), token: z.string().max(100) });
+
 /** Messages a content script may send. */
-export const captureMessage = z.discriminatedUnion('type', [captureDetected]);
-/** Messages only extension pages (popup, sidebar, options) may send. None yet: pages read the store directly. */
-export const uiMessage = z.never();
+export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage]);
+/** Messages only extension pages (popup, sidebar, options) may send. Pages read the store directly. */
+export const uiMessage = z.discriminatedUnion('type', [sidebarGetPage, sidebarAdd, sidebarCadence, sidebarIgnore, sidebarUndoIgnore]);
+export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, ...uiMessage.options]);
+
+export const CAPTURE_TYPES: ReadonlySet<string> = new Set(['capture/detected', 'capture/page']);
 
 export type CaptureDetected = z.infer<typeof captureDetected>;
 export type CaptureMessage = z.infer<typeof captureMessage>;
+export type UiMessage = z.infer<typeof uiMessage>;
+export type AnyMessage = z.infer<typeof anyMessage>;
+/** One person of the open message or event, as the sidebar shows them. */
+export interface SidebarPerson {
+  email: string;
+  name: string | null;
+  person: {
+    id: string;
+    name: string | null;
+    status: 'seen' | 'network';
+    reason: 'you-wrote' | 'they-wrote' | 'meeting' | 'cc' | 'manual';
+    lastContact: number;
+    cadenceDays: number | null;
+  } | null;
+  count: number;
+  recent: { id: string; at: number; direction: 'in' | 'out' | 'cc' | 'meeting' | 'upcoming' | 'manual'; subject: string | null; provider: string; sourceId: string; threadId: string | null }[];
+  youOwe: { threadId: string; subject: string | null; since: number }[];
+  theyOwe: { threadId: string; subject: string | null; since: number }[];
+}
+/** What the background answers `sidebar/get-page` with. */
+export interface SidebarPage {
+  tabId: number;
+  view: string | null;
+  kind: 'email' | 'meeting' | null;
+  captureOff: boolean;
+  people: SidebarPerson[];
+}
+/**
+ * Broadcast by the background to extension pages: a tab's page changed (tabId), or the store
+ * changed (no tabId). Carries nothing else.
+ */
+export type PageChanged = { type: 'sidebar/page-changed'; tabId?: number };
 export type DetectionPayload = z.infer<typeof detection>;
 export type IngestResult = { stored: number; people: number };

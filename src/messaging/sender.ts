@@ -15,7 +15,7 @@ export const SUPPORTED_ORIGINS: readonly string[] = [
 
 export type SenderClass =
   | { kind: 'content-script'; tabId: number; origin: string }
-  | { kind: 'extension-page' }
+  | { kind: 'extension-page'; tabId?: number }
   | { kind: 'rejected'; reason: 'foreign-extension' | 'sub-frame' | 'unsupported-origin' | 'no-tab' | 'unknown' };
 
 export interface SenderLike {
@@ -34,7 +34,8 @@ export function classifySender(sender: SenderLike, ownId: string, extensionOrigi
       ? { kind: 'extension-page' }
       : { kind: 'rejected', reason: 'unknown' };
   }
-  if (sender.origin === extensionOrigin) return { kind: 'extension-page' }; // e.g. the sidebar iframe
+  // Our own page framed in a tab: the sidebar.
+  if (sender.origin === extensionOrigin) return typeof sender.tab.id === 'number' ? { kind: 'extension-page', tabId: sender.tab.id } : { kind: 'extension-page' };
   if (typeof sender.tab.id !== 'number') return { kind: 'rejected', reason: 'no-tab' };
   if (sender.frameId !== 0) return { kind: 'rejected', reason: 'sub-frame' };
   if (!sender.origin || !SUPPORTED_ORIGINS.includes(sender.origin)) {

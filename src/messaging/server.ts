@@ -3,13 +3,21 @@
  * by its schema, then dispatch. Anything rejected is dropped with no side effect but a count.
  */
 
-import { captureMessage, type CaptureMessage } from './protocol';
+import { CAPTURE_TYPES, anyMessage, type AnyMessage } from './protocol';
 import { classifySender, type SenderClass, type SenderLike } from './sender';
 
 export type DropReason = Extract<SenderClass, { kind: 'rejected' }>['reason'] | 'invalid-message' | 'not-allowed';
 
+type Msg<T extends AnyMessage['type']> = Extract<AnyMessage, { type: T }>;
+
 export interface CaptureHandlers {
-  'capture/detected': (msg: Extract<CaptureMessage, { type: 'capture/detected' }>, from: { tabId: number; origin: string }) => Promise<unknown>;
+  'capture/detected': (msg: Msg<'capture/detected'>, from: { tabId: number; origin: string }) => Promise<unknown>;
+  'capture/page': (msg: Msg<'capture/page'>, from: { tabId: number; origin: string }) => Promise<unknown>;
+  'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: { tabId: number }) => Promise<unknown>;
+  'sidebar/add-to-network': (msg: Msg<'sidebar/add-to-network'>, from: { tabId: number }) => Promise<unknown>;
+  'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: { tabId: number }) => Promise<unknown>;
+  'sidebar/not-a-person': (msg: Msg<'sidebar/not-a-person'>, from: { tabId: number }) => Promise<unknown>;
+  'sidebar/undo-not-a-person': (msg: Msg<'sidebar/undo-not-a-person'>, from: { tabId: number }) => Promise<unknown>;
 }
 
 export interface ServerOptions {
@@ -28,15 +36,33 @@ export function createMessageServer(opts: ServerOptions) {
   return (message: unknown, sender: SenderLike): Promise<unknown> => {
     const from = classifySender(sender, opts.ownId, opts.extensionOrigin);
     if (from.kind === 'rejected') return drop(from.reason);
-    const parsed = captureMessage.safeParse(message);
+    const parsed = anyMessage.safeParse(message);
     if (!parsed.success) return drop('invalid-message');
-    // Captures come only from content scripts on supported pages.
-    if (from.kind !== 'content-script') return drop('not-allowed');
     const msg = parsed.data;
-    switch (msg.type) {
-      case 'capture/detected':
-        return opts.handlers['capture/detected'](msg, { tabId: from.tabId, origin: from.origin });
+    // Captures come only from content scripts on supported pages; everything else only from our pages.
+    if (CAPTURE_TYPES.has(msg.type) !== (from.kind === 'content-script')) return drop('not-allowed');
+    if (from.kind === 'content-script') {
+      const origin = { tabId: from.tabId, origin: from.origin };
+      if (msg.type === 'capture/detected') return opts.handlers['capture/detected'](msg, origin);
+      if (msg.type === 'capture/page') return opts.handlers['capture/page'](msg, origin);
+      return drop('not-allowed');
     }
+    // Sidebar messages come from our page framed in a tab, and act for that tab only.
+    if (from.tabId === undefined) return drop('not-allowed');
+    const tab = { tabId: from.tabId };
+    switch (msg.type) {
+      case 'sidebar/get-page':
+        return opts.handlers['sidebar/get-page'](msg, tab);
+      case 'sidebar/add-to-network':
+        return opts.handlers['sidebar/add-to-network'](msg, tab);
+      case 'sidebar/set-cadence':
+        return opts.handlers['sidebar/set-cadence'](msg, tab);
+      case 'sidebar/not-a-person':
+        return opts.handlers['sidebar/not-a-person'](msg, tab);
+      case 'sidebar/undo-not-a-person':
+        return opts.handlers['sidebar/undo-not-a-person'](msg, tab);
+    }
+    return drop('not-allowed');
   };
 }
 

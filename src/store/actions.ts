@@ -8,7 +8,7 @@ import { isIgnored, normaliseIgnoreRule } from '../network/noise';
 import { hasExpired, DEFAULT_RETENTION_DAYS } from '../network/retention';
 import type { KringDb } from './db';
 import { addressHashes } from './hash';
-import { interactionsOf, refreshPerson, withDue } from './person-record';
+import { interactionsOf, newPerson, refreshPerson, withDue } from './person-record';
 import { SETTING, getSetting, ownAddresses } from './settings';
 import type { Interaction, MergeRecord, Person } from './types';
 
@@ -209,5 +209,73 @@ export async function promotePastMeetings(db: KringDb, now = Date.now()): Promis
     for (const i of past) await db.interactions.put({ ...i, direction: 'meeting' });
     for (const personId of new Set(past.map((i) => i.personId))) await refreshPerson(db, personId);
     return past.length;
+  });
+}
+
+/** Add someone shown on a page but not stored yet (an automated rule may have kept them out). */
+export async function addPersonManually(db: KringDb, address: string, name: string | null, now = Date.now()): Promise<string> {
+  const a = address.trim().toLowerCase();
+  return db.transaction('rw', db.people, db.addresses, async () => {
+    const existing = await db.addresses.get(a);
+    if (existing) return existing.personId;
+    const id = crypto.randomUUID();
+    await db.people.put(newPerson(id, name, 'manual', now));
+    await db.addresses.put({ address: a, personId: id });
+    return id;
+  });
+}
+
+/** Everything "not a person" removed, so one click can be undone completely. */
+export interface IgnoreUndo {
+  rule: string;
+  people: Person[];
+  addresses: { address: string; personId: string }[];
+  interactions: Interaction[];
+}
+
+/** "Not a person": ignore this exact address from now on; returns what is needed to undo it. */
+export async function ignoreAddress(db: KringDb, address: string, now = Date.now()): Promise<IgnoreUndo | null> {
+  const rule = normaliseIgnoreRule(address);
+  if (!rule) return null;
+  return db.transaction('rw', db.people, db.addresses, db.interactions, db.ignoreRules, async () => {
+    const row = await db.addresses.get(rule);
+    const undo: IgnoreUndo = { rule, people: [], addresses: [], interactions: [] };
+    if (row) {
+      const all = await db.addresses.where('personId').equals(row.personId).toArray();
+      const person = await db.people.get(row.personId);
+      if (all.length === 1 && person) {
+        undo.people.push(person);
+        undo.addresses.push(...all);
+        undo.interactions.push(...(await interactionsOf(db, row.personId).toArray()));
+        await deletePerson(db, row.personId);
+      } else {
+        // A person with other addresses stays; only this address and its history go.
+        undo.addresses.push(row);
+        const mine = await interactionsOf(db, row.personId).filter((i) => i.address === rule).toArray();
+        undo.interactions.push(...mine);
+        if (person) undo.people.push(person);
+        await db.interactions.bulkDelete(mine.map((i) => i.id));
+        await db.addresses.delete(rule);
+        await refreshPerson(db, row.personId);
+      }
+    }
+    await db.ignoreRules.put({ rule, at: now });
+    return undo;
+  });
+}
+
+export async function undoIgnore(db: KringDb, undo: IgnoreUndo): Promise<void> {
+  await db.transaction('rw', db.people, db.addresses, db.interactions, db.ignoreRules, async () => {
+    await db.ignoreRules.delete(undo.rule);
+    await db.people.bulkPut(undo.people);
+    await db.addresses.bulkPut(undo.addresses);
+    await db.interactions.bulkPut(undo.interactions);
+  });
+}
+
+/** Erase everything Kring has stored. */
+export async function eraseEverything(db: KringDb): Promise<void> {
+  await db.transaction('rw', ALL(db), async () => {
+    await Promise.all(ALL(db).map((t) => t.clear()));
   });
 }

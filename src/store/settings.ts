@@ -13,6 +13,10 @@ export const SETTING = {
   retentionDays: 'retentionDays',
   /** Days before an unanswered message counts as a reply owed. */
   replyDays: 'replyDays',
+  /** Providers the user switched capture off for. */
+  captureOff: 'captureOff',
+  /** Store subjects (true) or only dates and people (false). */
+  keepSubjects: 'keepSubjects',
   /** When retention last ran (epoch ms). */
   retentionRanAt: 'retentionRanAt',
 } as const;

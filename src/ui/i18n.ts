@@ -21,3 +21,9 @@ export function formatDate(ms: number): string {
 export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/** "Nov 13" this year, "Nov 13, 2025" otherwise: fits narrow columns. */
+export function formatShortDate(ms: number, now = Date.now()): string {
+  const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(uiLanguage(), sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(ms);
+}

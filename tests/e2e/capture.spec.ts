@@ -11,7 +11,7 @@ test('a Gmail thread is captured and shown in the popup with its history', async
   const popup = await openPopup(context, extensionId);
   // thread-long.html: Maria (in 2×, out 1×), Tom (in 1×, out 1×, cc 1×); the owner is no contact.
   await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 2, interactions: 6 });
-  await popup.reload();
+  await popup.getByRole('tab', { name: 'People' }).click();
 
   const rows = popup.locator('button.person');
   await expect(rows).toHaveCount(2);
@@ -28,10 +28,13 @@ test('a Gmail thread is captured and shown in the popup with its history', async
   await expect(history.nth(0)).toContainText('Nov 13, 2026');
   await expect(history.nth(0).locator('.direction')).toHaveText('Sent');
   await expect(history.nth(0).locator('.subject')).toHaveText('Project Noordzee: planning');
+  // A link back to the message in Gmail, built from the message id Kring parsed.
+  await expect(history.nth(0).getByRole('link', { name: 'Open this in Gmail' })).toHaveAttribute('href', `https://mail.google.com/mail/u/0/#all/${BigInt('1849080012345600444').toString(16)}`);
   await expect(history.nth(1).locator('.direction')).toHaveText('Received');
   await expect(history.nth(2)).toContainText('Oct 2, 2026');
 
   await popup.getByRole('button', { name: /Back/ }).click();
+  await popup.getByRole('tab', { name: 'People' }).click();
   await expect(rows).toHaveCount(2);
 
   await popup.screenshot({ path: 'test-results/popup-people.png' });
@@ -81,5 +84,6 @@ test('a page imitating Kring with postMessage and DOM events stores nothing', as
   const counts = await storeCounts(popup);
   expect(counts.people ?? 0).toBe(0);
   expect(counts.interactions ?? 0).toBe(0);
-  await expect(popup.locator('.empty')).toBeVisible();
+  await popup.getByRole('tab', { name: 'People' }).click();
+  await expect(popup.locator('.empty')).toHaveText(/No one yet/);
 });

@@ -63,7 +63,7 @@ test('a calendar event dialog opened after load is captured', async ({ context, 
   expect(stored.map((i) => i.address).sort()).toEqual(['m.jansen@rijnmond-zorg.nl', 'pieter@devries-advies.nl', 'tom.hendriks@example.com']);
   expect(new Set(stored.map((i) => i.direction))).toEqual(new Set(['meeting']));
 
-  await popup.reload();
+  await popup.getByRole('tab', { name: 'People' }).click();
   await popup.getByRole('button', { name: /Pieter de Vries/ }).click();
   await expect(popup.locator('.history li .direction')).toHaveText(['Meeting']);
   await expect(popup.locator('.history li .subject')).toHaveText(['Kwartaaloverleg Noordzee']);

@@ -42,6 +42,11 @@ export interface Served {
 
 export const fixtureHtml = (provider: string, file: string) => readFileSync(join(FIXTURES, provider, file), 'utf8');
 
+interface Options {
+  /** The browser's UI language, e.g. 'nl' (Chromium on Linux reads LANGUAGE, not --lang). */
+  uiLanguage: string;
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -51,16 +56,17 @@ interface Fixtures {
   strayRequests: string[];
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+export const test = base.extend<Fixtures & Options>({
+  uiLanguage: ['en-US', { option: true }],
+  context: async ({ uiLanguage }, use) => {
     const { path } = await findChromiumWithPlaywright();
     if (!path) throw new Error('No Chromium: run `node tests/e2e/find-browser.mjs` for how to get one.');
     const profile = mkdtempSync(join(tmpdir(), 'kring-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: path,
       headless: true,
-      locale: process.env.KRING_LOCALE ?? 'en-US',
+      locale: uiLanguage,
+      env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
       args: [
         `--disable-extensions-except=${EXTENSION}`,
         `--load-extension=${EXTENSION}`,
@@ -71,7 +77,7 @@ export const test = base.extend<Fixtures>({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        ...(process.env.KRING_LOCALE ? [`--lang=${process.env.KRING_LOCALE}`] : []),
+        `--lang=${uiLanguage}`,
       ],
     });
     await use(context);
@@ -153,7 +159,7 @@ export async function storeCounts(page: Page): Promise<Record<string, number>> {
 /** Open the popup as a tab, sized like the real popup. */
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
-  await page.setViewportSize({ width: 360, height: 600 });
+  await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(popupUrl(extensionId));
   return page;
 }
@@ -193,4 +199,16 @@ export async function storedInteractions(page: Page): Promise<{ address: string;
       };
     });
   });
+}
+
+/** The sidebar frame in a webmail page. */
+export const sidebarOf = (page: Page) => page.frameLocator('iframe[title="Kring"]');
+
+/** Open a fixture thread in a new tab and wait until the sidebar shows people. */
+export async function openThread(context: BrowserContext, served: Served, file: string, hash: string): Promise<Page> {
+  served.gmail(file);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
+  return page;
 }

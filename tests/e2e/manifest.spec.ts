@@ -17,5 +17,13 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-  expect(manifest.web_accessible_resources).toBeUndefined();
+  // Only the sidebar page may be framed, and only by the webmail hosts.
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: manifest.host_permissions }]);
+  expect(manifest.commands).toEqual({
+    'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandToggleSidebar__' },
+  });
+  expect(manifest.content_scripts).toHaveLength(1);
+  expect(manifest.content_scripts[0].js).toEqual(['content-scripts/webmail.js']);
+  expect([...manifest.content_scripts[0].matches].sort()).toEqual(['https://calendar.google.com/*', 'https://mail.google.com/*']);
+  expect(manifest.content_scripts[0].all_frames).toBeUndefined();
 });

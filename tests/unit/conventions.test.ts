@@ -35,19 +35,25 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   { from: 'src/detect', allow: (t) => under(t, 'src/detect') },
   { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/store/types') },
   { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || !t.startsWith('src/') },
-  { from: 'src/capture', allow: (t) => under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' },
+  {
+    from: 'src/capture',
+    allow: (t) =>
+      under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'src/messaging/storage-keys' ||
+      t === 'wxt/browser' || t.startsWith('wxt/utils/'),
+  },
   {
     from: 'src/messaging/client',
     allow: (t) => t === 'wxt/browser' || under(t, 'src/detect'),
   },
   {
     from: 'src/background',
-    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol'].some((d) => under(t, d)),
+    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys'].some((d) => under(t, d)),
   },
   {
     from: 'src/ui',
-    allow: (t) =>
-      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/messaging/client', 'public/_locales'].some((d) => under(t, d)) ||
+    allow: (t, typeOnly) =>
+      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
+      (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },
   {

@@ -27,14 +27,24 @@ const validCapture = {
 
 function server() {
   const handler = vi.fn(async () => ({ stored: 1, people: 1 }));
+  const page = vi.fn(async () => undefined);
+  const getPage = vi.fn(async (_m: unknown, from: { tabId?: number }) => ({ tabId: from.tabId, detection: null }));
   const drops: DropReason[] = [];
   const listen = createMessageServer({
     ownId: OWN,
     extensionOrigin: EXT_ORIGIN,
-    handlers: { 'capture/detected': handler },
+    handlers: {
+      'capture/detected': handler,
+      'capture/page': page,
+      'sidebar/get-page': getPage,
+      'sidebar/add-to-network': vi.fn(async () => true),
+      'sidebar/set-cadence': vi.fn(async () => true),
+      'sidebar/not-a-person': vi.fn(async () => 'token'),
+      'sidebar/undo-not-a-person': vi.fn(async () => true),
+    },
     onDrop: (r) => drops.push(r),
   });
-  return { listen, handler, drops };
+  return { listen, handler, page, getPage, drops };
 }
 
 describe('classifySender', () => {
@@ -53,7 +63,7 @@ describe('classifySender', () => {
   });
   it('recognises our own extension pages', () => {
     expect(classifySender({ id: OWN, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page' });
-    expect(classifySender({ id: OWN, tab: { id: 1 }, frameId: 5, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page' });
+    expect(classifySender({ id: OWN, tab: { id: 1 }, frameId: 5, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 1 });
   });
 });
 
@@ -93,6 +103,30 @@ describe('message server', () => {
     await expect(listen(message, gmailTab)).resolves.toBeUndefined();
     expect(handler).not.toHaveBeenCalled();
     expect(drops).toEqual(['invalid-message']);
+  });
+
+  it('answers the sidebar framed in a tab with that tab only', async () => {
+    const { listen, getPage, drops } = server();
+    const sidebar = { id: OWN, tab: { id: 7 }, frameId: 4, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/sidebar.html` };
+    await expect(listen({ type: 'sidebar/get-page' }, sidebar)).resolves.toEqual({ tabId: 7, detection: null });
+    expect(getPage).toHaveBeenCalledTimes(1);
+    expect(drops).toEqual([]);
+  });
+
+  it('drops sidebar commands from an extension page with no tab (they act for a tab)', async () => {
+    const { listen, drops } = server();
+    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
+    expect(drops).toEqual(['not-allowed']);
+  });
+
+  it('drops a UI-only command from a content script, and a page report from an extension page', async () => {
+    const { listen, getPage, page, drops } = server();
+    await expect(listen({ type: 'sidebar/get-page' }, gmailTab)).resolves.toBeUndefined();
+    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, gmailTab)).resolves.toBeUndefined();
+    await expect(listen({ type: 'capture/page', detection: validCapture.detection }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
+    expect(getPage).not.toHaveBeenCalled();
+    expect(page).not.toHaveBeenCalled();
+    expect(drops).toEqual(['not-allowed', 'not-allowed', 'not-allowed']);
   });
 
   it('bounds long page text instead of storing it whole', async () => {

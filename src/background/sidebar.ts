@@ -1,0 +1,91 @@
+/**
+ * What the sidebar of a tab shows, assembled here because the sidebar's frame (third-party in the
+ * webmail page) may not open IndexedDB. Only the sidebar of that same tab is answered.
+ */
+import type { DetectionPayload, SidebarPage, SidebarPerson } from '../messaging/protocol';
+import { isAutomated, isIgnored } from '../network/noise';
+import { repliesOwedNow } from '../store/queries';
+import { addPersonManually, addToNetwork, ignoreAddress, setCadence, undoIgnore, type IgnoreUndo } from '../store/actions';
+import type { KringDb } from '../store/db';
+import { addressHashes } from '../store/hash';
+import { historyOf } from '../store/people';
+import { SETTING, getSetting, ownAddresses } from '../store/settings';
+
+const OPEN_VIEWS = new Set(['thread', 'event', 'edit']);
+
+export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now()): Promise<SidebarPage> {
+  const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [] };
+  if (!detection || !OPEN_VIEWS.has(detection.view) || detection.items.length === 0) return empty;
+  const onPage = new Map<string, string | null>();
+  for (const item of detection.items) {
+    for (const p of item.people) {
+      if (!p.email || p.email === detection.account) continue;
+      if (!onPage.has(p.email) || (!onPage.get(p.email) && p.name)) onPage.set(p.email, p.name);
+    }
+  }
+  const hashes = await addressHashes(onPage.keys());
+  const [own, rules, off, forgotten, replies] = await Promise.all([
+    ownAddresses(db),
+    db.ignoreRules.toArray(),
+    getSetting<string[]>(db, SETTING.captureOff, []),
+    db.forgotten.bulkGet([...hashes.values()]),
+    repliesOwedNow(db, now),
+  ]);
+  const ownSet = new Set(own);
+  const ignore = rules.map((r) => r.rule);
+  const forgottenHashes = new Set(forgotten.flatMap((f) => (f ? [f.hash] : [])));
+  const people: SidebarPerson[] = [];
+  for (const [email, name] of onPage) {
+    if (ownSet.has(email) || isAutomated(email) || isIgnored(email, ignore) || forgottenHashes.has(hashes.get(email)!)) continue;
+    const address = await db.addresses.get(email);
+    const person = address ? await db.people.get(address.personId) : undefined;
+    const id = person?.id;
+    people.push({
+      email,
+      name,
+      person: person
+        ? { id: person.id, name: person.name, status: person.status, reason: person.reason, lastContact: person.lastContact, cadenceDays: person.cadenceDays }
+        : null,
+      count: id ? await db.interactions.where('[personId+at]').between([id, -Infinity], [id, Infinity]).count() : 0,
+      recent: id
+        ? (await historyOf(db, id, 5)).map((i) => ({ id: i.id, at: i.at, direction: i.direction, subject: i.subject, provider: i.provider, sourceId: i.sourceId, threadId: i.threadId }))
+        : [],
+      youOwe: replies.youOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
+      theyOwe: replies.theyOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
+    });
+  }
+  return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people };
+}
+
+/** One-click actions of the sidebar, and the undo of "not a person" (kept here, in memory). */
+export function sidebarActions(db: KringDb) {
+  const undos = new Map<string, IgnoreUndo>();
+  const personOf = async (email: string) => (await db.addresses.get(email.toLowerCase()))?.personId;
+  return {
+    async addToNetwork(email: string, name: string | null) {
+      const id = (await personOf(email)) ?? (await addPersonManually(db, email, name));
+      await addToNetwork(db, id);
+      return true;
+    },
+    async setCadence(email: string, days: number | null) {
+      const id = await personOf(email);
+      if (id) await setCadence(db, id, days);
+      return Boolean(id);
+    },
+    async notAPerson(email: string) {
+      const undo = await ignoreAddress(db, email);
+      if (!undo) return null;
+      const token = crypto.randomUUID();
+      undos.set(token, undo);
+      if (undos.size > 50) undos.delete(undos.keys().next().value!);
+      return token;
+    },
+    async undoNotAPerson(token: string) {
+      const undo = undos.get(token);
+      if (!undo) return false;
+      undos.delete(token);
+      await undoIgnore(db, undo);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The sidebar: the people of the open message or event, with what Kring knows of them.
+ * An extension page framed in the webmail page. That frame is a third-party context where the
+ * browser may deny IndexedDB, so everything comes from the background (for this tab only) and
+ * every action goes through it. The page never sees any of it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SIDEBAR_COLLAPSED } from '../../messaging/storage-keys';
+import { askBackground } from '../../messaging/client';
+import type { PageChanged, SidebarPage, SidebarPerson } from '../../messaging/protocol';
+import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
+import { formatDate, t } from '../i18n';
+import { useStorageFlag } from '../storage-flag';
+
+export function SidebarApp() {
+  const [page, setPage] = useState<SidebarPage | null>(null);
+  /** "Not a person" answers of this visit, with their undo tokens; they outlive the refreshed list. */
+  const [ignored, setIgnored] = useState<{ email: string; token: string }[]>([]);
+  const [collapsed, setCollapsed] = useStorageFlag(SIDEBAR_COLLAPSED);
+
+  useEffect(() => {
+    let tabId: number | undefined;
+    let alive = true;
+    const load = () =>
+      askBackground<SidebarPage | undefined>({ type: 'sidebar/get-page' })
+        .then((p) => {
+          if (!alive) return;
+          tabId = p?.tabId;
+          setPage(p ?? null);
+        })
+        .catch(() => alive && setPage(null));
+    void load();
+    const onMessage = (m: unknown) => {
+      const msg = m as Partial<PageChanged> | null;
+      if (msg?.type === 'sidebar/page-changed' && (msg.tabId === undefined || msg.tabId === tabId)) void load();
+      return undefined; // never answer: messages meant for the background must reach it
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      alive = false;
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, []);
+
+  const open = page !== null && page.kind !== null;
+  if (collapsed || !open) {
+    return (
+      <button
+        type="button"
+        class="sidebar-tab"
+        aria-label={t('expand')}
+        title={open ? t('expand') : t('sidebarEmpty')}
+        aria-expanded="false"
+        onClick={() => setCollapsed(false)}
+      >
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <span>{t('extName')}</span>
+      </button>
+    );
+  }
+  const title = page.kind === 'meeting' ? t('sidebarTitleEvent') : t('sidebarTitle');
+  return (
+    <main class="sidebar" aria-label={title}>
+      <header class="bar">
+        <h1>
+          <img src="/icon/32.png" alt="" width={18} height={18} /> {title}
+        </h1>
+        <button type="button" class="icon-button" aria-label={t('collapse')} title={t('collapse')} aria-expanded="true" onClick={() => setCollapsed(true)}>
+          ⟩
+        </button>
+      </header>
+      {page.captureOff && <p class="notice">{t('captureOffHere')}</p>}
+      {page.people.length === 0 && ignored.length === 0 && <p class="empty">{t('sidebarNobody')}</p>}
+      <ul class="cards">
+        {ignored.map(({ email, token }) => (
+          <li key={`ignored-${email}`}>
+            <section class="card ignored" aria-live="polite">
+              <p>{t('notAPersonDone', email)}</p>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void askBackground({ type: 'sidebar/undo-not-a-person', token }).then(() => setIgnored((xs) => xs.filter((x) => x.token !== token)))}
+              >
+                {t('undo')}
+              </button>
+            </section>
+          </li>
+        ))}
+        {page.people
+          .filter((p) => !ignored.some((x) => x.email === p.email))
+          .map((p) => (
+            <li key={p.email}>
+              <PersonCard p={p} onIgnored={(token) => setIgnored((xs) => [...xs, { email: p.email, token }])} />
+            </li>
+          ))}
+      </ul>
+    </main>
+  );
+}
+
+function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: string) => void }) {
+  const name = displayName(p.person ?? { name: p.name }, p.email);
+  const cardId = `p-${p.email.replace(/[^a-z0-9]/gi, '-')}`;
+  const person = p.person;
+  return (
+    <section class="card" aria-labelledby={cardId} data-email={p.email}>
+      <h2 id={cardId} class="name">
+        {name}
+      </h2>
+      {name !== p.email && <div class="address muted">{p.email}</div>}
+      <div class="meta">
+        <StatusChip person={person} count={p.count} />
+        {person && <Reason person={person} />}
+      </div>
+      {person && <LastContact at={person.lastContact} />}
+      {p.youOwe.map((o) => (
+        <p key={`y-${o.threadId}`} class="owed">
+          {t('youOwe', name)} · {o.subject ?? t('noSubject')} · {t('since', formatDate(o.since))}
+        </p>
+      ))}
+      {p.theyOwe.map((o) => (
+        <p key={`t-${o.threadId}`} class="owed">
+          {t('theyOwe', name)} · {o.subject ?? t('noSubject')} · {t('since', formatDate(o.since))}
+        </p>
+      ))}
+      <div class="actions">
+        {person?.status === 'network' ? (
+          <CadencePicker id={`${cardId}-cadence`} value={person.cadenceDays} onChange={(days) => void askBackground({ type: 'sidebar/set-cadence', email: p.email, days })} />
+        ) : (
+          <button type="button" class="primary" onClick={() => void askBackground({ type: 'sidebar/add-to-network', email: p.email, name: p.name })}>
+            {t('addToNetwork')}
+          </button>
+        )}
+        <button type="button" onClick={() => void askBackground<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
+          {t('notAPerson')}
+        </button>
+        {person && (
+          // Forgetting is confirmed in a page of its own, which the webmail page cannot cover.
+          <button type="button" onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#forget=${encodeURIComponent(person.id)}` })}>
+            {t('forget')}
+          </button>
+        )}
+      </div>
+      {p.recent.length > 0 && (
+        <>
+          <h3 class="small-heading">{t('recentHeading')}</h3>
+          <ol class="history compact">
+            {p.recent.map((i) => (
+              <InteractionRow key={i.id} i={i} compact />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

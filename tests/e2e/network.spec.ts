@@ -1,0 +1,58 @@
+// Issue 4: who counts, and forgetting that lasts.
+import { expect, openPopup, openThread, sidebarOf, storeCounts, test } from './fixtures';
+
+const ONE = '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR';
+
+test('a thread from a no-reply sender captures nobody', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'thread-noreply.html', '#inbox/FMfcgzQXJWbqRtlkHgGsDxVbqRnmWFvk');
+  await gmail.waitForTimeout(1500);
+  const popup = await openPopup(context, extensionId);
+  expect((await storeCounts(popup)).people ?? 0).toBe(0);
+  await expect(sidebarOf(gmail).locator('.empty')).toHaveText('Only you here (and automated senders Kring ignores).');
+});
+
+test('a forgotten person is not captured again when their thread is revisited', async ({ context, extensionId, served }) => {
+  await openThread(context, served, 'thread-one.html', ONE);
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 1, interactions: 1 });
+  await popup.getByRole('tab', { name: 'People' }).click();
+  await popup.getByRole('button', { name: /Pieter de Vries/ }).click();
+  await popup.getByRole('button', { name: 'Forget…' }).click();
+  await expect(popup.getByRole('alertdialog')).toContainText('Forget Pieter de Vries?');
+  await popup.getByRole('button', { name: 'Forget', exact: true }).click();
+  await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 0, interactions: 0, addresses: 0, forgotten: 1 });
+
+  const again = await openThread(context, served, 'thread-one.html', ONE);
+  await again.waitForTimeout(1500);
+  expect(await storeCounts(popup)).toMatchObject({ people: 0, interactions: 0 });
+  // Nor does the sidebar offer them.
+  await expect(sidebarOf(again).locator('.card')).toHaveCount(0);
+});
+
+test('forget from the sidebar is confirmed in an extension page, not in the webmail page', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'thread-one.html', ONE);
+  const card = sidebarOf(gmail).locator('.card[data-email="pieter@devries-advies.nl"]');
+  await expect(card).toContainText('Seen once');
+  const [confirmPage] = await Promise.all([context.waitForEvent('page'), card.getByRole('button', { name: 'Forget…' }).click()]);
+  await confirmPage.waitForLoadState();
+  expect(confirmPage.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/options.html#forget=`));
+  const popup = await openPopup(context, extensionId);
+  // Nothing happens until the user confirms there.
+  expect(await storeCounts(popup)).toMatchObject({ people: 1 });
+  await expect(confirmPage.getByRole('alertdialog')).toContainText('Forget Pieter de Vries?');
+  await confirmPage.getByRole('button', { name: 'Forget', exact: true }).click();
+  await expect(confirmPage.getByRole('status')).toHaveText('Forgotten.');
+  await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 0, forgotten: 1 });
+});
+
+test('"not a person" from the sidebar removes them at once, and undo brings them back', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'thread-one.html', ONE);
+  await sidebarOf(gmail).locator('.card').first().getByRole('button', { name: 'Not a person' }).click();
+  const card = sidebarOf(gmail).locator('.card.ignored');
+  await expect(card).toContainText('pieter@devries-advies.nl will not be captured again.');
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 0, ignoreRules: 1 });
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 1, interactions: 1, ignoreRules: 0 });
+  await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Pieter de Vries']);
+});

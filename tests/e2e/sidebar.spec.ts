@@ -1,0 +1,136 @@
+// Issue 5: the sidebar while reading, the popup's Due and People, shortcuts, language, accessibility.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openPopup, openThread, sidebarOf, storeCounts, test } from './fixtures';
+
+const LONG = '#inbox/FMfcgzQXJWbqMzTbvDkqrXSGdJHnLLmP';
+const DUTCH = '#inbox/FMfcgzQXJWbqKkgpmVwLQnBTqxZshDrb';
+
+test('a fixture thread shows its people in the sidebar, and the page is narrowed, not covered', async ({ context, served }) => {
+  const gmail = await openThread(context, served, 'thread-long.html', LONG);
+  const sidebar = sidebarOf(gmail);
+  await expect(sidebar.locator('.card .name')).toHaveText(['Maria Jansen', 'Tom Hendriks']);
+  await expect(sidebar.locator('.card').first()).toContainText('m.jansen@rijnmond-zorg.nl');
+  await expect(sidebar.locator('.card').first()).toContainText('Seen 3 times');
+  await expect(sidebar.locator('.card').first()).toContainText('You wrote to them');
+  await expect(sidebar.locator('.card').first().locator('.history li')).toHaveCount(3);
+  // The owner and the quoted author are nobody here.
+  await expect(sidebar.locator('.card[data-email="sanne.bakker@gmail.com"]')).toHaveCount(0);
+  const layout = await gmail.evaluate(() => {
+    const frame = document.querySelector('iframe[title="Kring"]')!.getBoundingClientRect();
+    const subject = document.querySelector('h2.hP')!.getBoundingClientRect();
+    return { frameLeft: frame.left, frameWidth: frame.width, textRight: subject.right, pageWidth: document.documentElement.getBoundingClientRect().width };
+  });
+  expect(layout.frameWidth).toBe(320);
+  expect(layout.pageWidth).toBeLessThanOrEqual(1280 - 320);
+  expect(layout.textRight).toBeLessThanOrEqual(layout.frameLeft);
+  await gmail.screenshot({ path: 'test-results/sidebar.png' });
+});
+
+test('the sidebar follows the page to another thread without a reload', async ({ context, served }) => {
+  const gmail = await openThread(context, served, 'thread-long.html', LONG);
+  await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Maria Jansen', 'Tom Hendriks']);
+  const { renderInPlace, fixtureHtml } = await import('./fixtures');
+  await renderInPlace(gmail, fixtureHtml('gmail', 'thread-one.html'), '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Pieter de Vries']);
+});
+
+test('"Add to my network" in the sidebar puts the person under People with the default cadence', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'thread-long.html', LONG);
+  const maria = sidebarOf(gmail).locator('.card[data-email="m.jansen@rijnmond-zorg.nl"]');
+  await maria.getByRole('button', { name: 'Add to my network' }).click();
+  // The button becomes the cadence picker, on the default of 3 months.
+  await expect(maria.getByLabel('Keep in touch')).toHaveValue('90');
+  await expect(maria.locator('.chip-network')).toHaveText('In your network');
+
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('tab', { name: 'People' }).click();
+  await popup.getByRole('radio', { name: 'Network' }).click();
+  await expect(popup.locator('button.person')).toHaveCount(1);
+  await popup.locator('button.person').click();
+  await expect(popup.locator('.person-detail h1')).toHaveText('Maria Jansen');
+  await expect(popup.getByLabel('Keep in touch')).toHaveValue('90');
+});
+
+test('someone past their cadence is under Due; "contacted today" takes them off', async ({ context, extensionId, served }) => {
+  // thread-dutch: Pieter wrote on Nov 10, 2026; every 2 weeks makes him due on Nov 24.
+  const gmail = await openThread(context, served, 'thread-dutch.html', DUTCH);
+  const pieter = sidebarOf(gmail).locator('.card[data-email="pieter@devries-advies.nl"]');
+  await pieter.getByRole('button', { name: 'Add to my network' }).click();
+  await pieter.getByLabel('Keep in touch').selectOption('14');
+
+  const popup = await openPopup(context, extensionId);
+  const row = popup.locator('.due-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Pieter de Vries');
+  await expect(row).toContainText('overdue');
+  await expect(row).toContainText('every 2 weeks');
+  await popup.screenshot({ path: 'test-results/popup-due.png' });
+  await row.getByRole('button', { name: 'Contacted today' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(popup.locator('#due-h')).toHaveCount(0);
+  // What stays is the reply owed: Pieter's message of Nov 10 is unanswered as far as Kring saw.
+  await expect(popup.locator('#owed-h')).toHaveText('Replies owed');
+  await expect(popup.locator('.section')).toContainText('You owe Pieter de Vries a reply');
+});
+
+test('Alt+Shift+K toggles the sidebar, and the collapsed state is remembered', async ({ context, served, serviceWorker }) => {
+  const gmail = await openThread(context, served, 'thread-one.html', '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  const frame = gmail.locator('iframe[title="Kring"]');
+  await expect(frame).toHaveAttribute('data-kring-state', 'open');
+  // The shortcut is registered with Chrome as Alt+Shift+K...
+  type Command = { name?: string; shortcut?: string };
+  const commands = await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Command[]> } } }).chrome.commands.getAll());
+  expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe('Alt+Shift+K');
+  // ...and Chrome calls this handler when it is pressed (automation cannot press browser shortcuts).
+  const press = () => serviceWorker.evaluate(() => (globalThis as unknown as { kringCommand(c: string): Promise<unknown> }).kringCommand('toggle-sidebar'));
+  await press();
+  await expect(frame).toHaveAttribute('data-kring-state', 'collapsed');
+  await gmail.screenshot({ path: 'test-results/sidebar-collapsed.png' });
+  await gmail.reload();
+  await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'collapsed');
+  await press();
+  await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'open');
+  // The collapse button inside the panel does the same.
+  await sidebarOf(gmail).getByRole('button', { name: 'Hide Kring' }).click();
+  await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'collapsed');
+  await sidebarOf(gmail).getByRole('button', { name: 'Show Kring' }).click();
+  await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'open');
+});
+
+test('popup, sidebar and options have no serious or critical accessibility violations', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'thread-long.html', LONG);
+  await expect(sidebarOf(gmail).locator('.card')).toHaveCount(2);
+  const popup = await openPopup(context, extensionId);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('h1')).toBeVisible();
+  await popup.getByRole('tab', { name: 'People' }).click();
+  await expect(popup.locator('button.person')).toHaveCount(2);
+  const serious = (r: { violations: { impact?: string | null; id: string; nodes: unknown[] }[] }) =>
+    r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  expect(serious(await new AxeBuilder({ page: popup }).analyze())).toEqual([]);
+  await popup.locator('button.person').first().click();
+  expect(serious(await new AxeBuilder({ page: popup }).analyze())).toEqual([]);
+  expect(serious(await new AxeBuilder({ page: options }).analyze())).toEqual([]);
+  // The sidebar, audited inside its frame in the Gmail page.
+  const inFrame = await new AxeBuilder({ page: gmail }).include('iframe[title="Kring"]').analyze();
+  expect(inFrame.passes.length).toBeGreaterThan(5); // the frame was really audited
+  expect(serious(inFrame)).toEqual([]);
+});
+
+test.describe('in Dutch', () => {
+  test.use({ uiLanguage: 'nl' });
+  test('the popup and the sidebar speak Dutch when the browser does', async ({ context, extensionId, served }) => {
+    const gmail = await openThread(context, served, 'thread-dutch.html', DUTCH);
+    const sidebar = sidebarOf(gmail);
+    await expect(sidebar.locator('h1')).toHaveText('Mensen in dit gesprek');
+    await expect(sidebar.getByRole('button', { name: 'Toevoegen aan mijn netwerk' }).first()).toBeVisible();
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.getByRole('tab', { name: 'Mensen' })).toBeVisible();
+    await expect(popup.locator('#owed-h')).toHaveText('Nog te beantwoorden');
+    await expect(popup.locator('.section')).toContainText('Je bent Pieter de Vries een antwoord schuldig');
+    await popup.getByRole('tab', { name: 'Mensen' }).click();
+    await expect(popup.locator('button.person').first()).toContainText('Laatste contact');
+    await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 2 });
+  });
+});
