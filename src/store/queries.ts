@@ -21,11 +21,19 @@ export async function dueList(db: KringDb, now = Date.now(), withinDays = 7): Pr
     .sort((a, b) => b.overdue - a.overdue);
 }
 
-/** Replies owed, from the recent history only (an `at` range read); older silences are not "owed". */
+/**
+ * Replies owed, from the recent history only (an `at` range read); older silences are not "owed".
+ * Only with people you correspond with (you have written to them, or they are in your network):
+ * cold inbound mail you never answered is not a debt.
+ */
 export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays = 60) {
   const days = await getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS);
   const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).toArray();
-  return repliesOwed(recent, now, days);
+  const owed = repliesOwed(recent, now, days);
+  const ids = [...new Set(owed.youOwe.map((o) => o.personId))];
+  const people = await db.people.bulkGet(ids);
+  const corresponds = new Set(people.flatMap((p) => (p && (p.lastOut > 0 || p.status === 'network') ? [p.id] : [])));
+  return { youOwe: owed.youOwe.filter((o) => corresponds.has(o.personId)), theyOwe: owed.theyOwe };
 }
 
 /** Merge suggestions involving one person (for their page). */

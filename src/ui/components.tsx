@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CADENCE_CHOICES } from '../network/cadence';
 import type { Interaction, Person } from '../store/types';
-import { formatDate, formatDateTime, formatShortDate, t } from './i18n';
+import { formatDateTime, formatShortDate, t } from './i18n';
 import { cadenceLabel, DIRECTION_LABEL, REASON_LABEL, relativeTime } from './format';
 import { providerName, sourceLink } from './links';
 
@@ -38,7 +38,7 @@ export function InteractionRow({ i, compact = false }: { i: Pick<Interaction, 'a
   return (
     <li class={`interaction ${i.direction}`}>
       <time dateTime={new Date(i.at).toISOString()} title={formatDateTime(i.at)}>
-        {compact ? formatShortDate(i.at) : formatDate(i.at)}
+        {formatShortDate(i.at)}
       </time>
       <span class="direction">{t(DIRECTION_LABEL[i.direction])}</span>
       <span class="subject">{i.subject ?? (i.direction === 'manual' ? '' : t('noSubject'))}</span>

@@ -127,8 +127,8 @@ test.describe('in Dutch', () => {
     await expect(sidebar.getByRole('button', { name: 'Toevoegen aan mijn netwerk' }).first()).toBeVisible();
     const popup = await openPopup(context, extensionId);
     await expect(popup.getByRole('tab', { name: 'Mensen' })).toBeVisible();
-    await expect(popup.locator('#owed-h')).toHaveText('Nog te beantwoorden');
-    await expect(popup.locator('.section')).toContainText('Je bent Pieter de Vries een antwoord schuldig');
+    // Nobody in the network yet, and no replies owed to people you correspond with.
+    await expect(popup.locator('.empty')).toContainText('Niemand staat op de lijst');
     await popup.getByRole('tab', { name: 'Mensen' }).click();
     await expect(popup.locator('button.person').first()).toContainText('Laatste contact');
     await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 2 });

@@ -30,6 +30,8 @@ import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
 
 type Tab = 'due' | 'people';
+/** Replies owed shown before "show all": the overview must not drown who is due. */
+const OWED_SHOWN = 4;
 
 export function App() {
   const [tab, setTab] = useState<Tab>('due');
@@ -73,6 +75,7 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
   const replies = useLive(() => repliesOwedNow(db(), Date.now()), []);
   const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].map((o) => o.personId);
   const names = useNames(owedIds);
+  const [allOwed, setAllOwed] = useState(false);
   if (!due || !replies) return null;
   const nothing = due.length === 0 && replies.youOwe.length === 0 && replies.theyOwe.length === 0;
   if (nothing) return <p class="empty">{t('emptyDue')}</p>;
@@ -94,9 +97,13 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
             {t('repliesOwedHeading')}
           </h2>
           <ul class="plain">
-            {replies.youOwe.map((o) => owedRow(o, 'youOwe'))}
-            {replies.theyOwe.map((o) => owedRow(o, 'theyOwe'))}
+            {[...replies.youOwe.map((o) => owedRow(o, 'youOwe')), ...replies.theyOwe.map((o) => owedRow(o, 'theyOwe'))].slice(0, allOwed ? undefined : OWED_SHOWN)}
           </ul>
+          {!allOwed && replies.youOwe.length + replies.theyOwe.length > OWED_SHOWN && (
+            <button type="button" class="link small" onClick={() => setAllOwed(true)}>
+              {t('showAll', String(replies.youOwe.length + replies.theyOwe.length))}
+            </button>
+          )}
         </section>
       )}
       {due.length > 0 && (

@@ -22,14 +22,19 @@ export function SidebarApp() {
   useEffect(() => {
     let tabId: number | undefined;
     let alive = true;
-    const load = () =>
-      askBackground<SidebarPage | undefined>({ type: 'sidebar/get-page' })
+    // Answers can arrive out of order; only the latest request's answer may be shown, or an
+    // answer read before a click would undo what the click showed.
+    let latest = 0;
+    const load = () => {
+      const mine = ++latest;
+      return askBackground<SidebarPage | undefined>({ type: 'sidebar/get-page' })
         .then((p) => {
-          if (!alive) return;
+          if (!alive || mine !== latest) return;
           tabId = p?.tabId;
           setPage(p ?? null);
         })
-        .catch(() => alive && setPage(null));
+        .catch(() => alive && mine === latest && setPage(null));
+    };
     void load();
     const onMessage = (m: unknown) => {
       const msg = m as Partial<PageChanged> | null;

@@ -202,3 +202,17 @@ describe('retention and upcoming meetings', () => {
     expect((await personByAddress(db, 'tom@x.nl'))!.lastContact).toBe(Date.parse('2026-12-02T14:00:00+01:00'));
   });
 });
+
+describe('replies owed, as the popup asks', () => {
+  it('count only people you correspond with: cold inbound you never answered is no debt', async () => {
+    const { repliesOwedNow } = await import('../../../src/store/queries');
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    await ingest(db, email('c1', ['cold@x.nl', 'Cold Caller'], [[ME, null]], '2026-11-20T10:00:00+01:00', 'Offer', 'tc'), now);
+    await ingest(db, email('w1', [ME, null], [['warm@x.nl', 'Warm Contact']], '2026-11-01T10:00:00+01:00', 'Plan', 'tw0'), now);
+    await ingest(db, email('w2', ['warm@x.nl', 'Warm Contact'], [[ME, null]], '2026-11-20T10:00:00+01:00', 'Question', 'tw'), now);
+    const owed = await repliesOwedNow(db, now);
+    expect(owed.youOwe.map((o) => o.subject)).toEqual(['Question']);
+    await addToNetwork(db, (await personByAddress(db, 'cold@x.nl'))!.id, now);
+    expect((await repliesOwedNow(db, now)).youOwe.map((o) => o.subject).sort()).toEqual(['Offer', 'Question']);
+  });
+});
