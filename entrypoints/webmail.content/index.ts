@@ -5,7 +5,13 @@ import { sendDetection, sendPage } from '../../src/messaging/client';
 
 export default defineContentScript({
   // One content script for every supported host; src/detect picks the detector by URL.
-  matches: ['https://mail.google.com/*', 'https://calendar.google.com/*'],
+  matches: [
+    'https://mail.google.com/*',
+    'https://calendar.google.com/*',
+    'https://outlook.live.com/*',
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+  ],
   runAt: 'document_idle',
   main(ctx) {
     const sidebar = mountSidebar(ctx);

@@ -6,13 +6,13 @@
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
 import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
-import { cleanDisplayName } from '../network/names';
+import { cleanDisplayName, isNameKey, nameKey } from '../network/names';
 import { isPossibleContact } from '../network/noise';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
-import { SETTING, countDetectionFailure, getSetting, ownAddresses } from '../store/settings';
+import { SETTING, countDetectionFailure, getSetting, ownKeys } from '../store/settings';
 import type { Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -41,15 +41,23 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
   const touched = new Set<string>();
   if (detection.failure) await countDetectionFailure(db, detection.provider, detection.view);
   // Hash before the transaction: awaiting crypto inside it would let IndexedDB commit early.
-  const hashes = await addressHashes(detection.items.flatMap((i) => i.people.flatMap((p) => (p.email ? [p.email] : []))));
+  const keys = detection.items.flatMap((i) => i.people.flatMap((p) => [p.email, p.name ? nameKey(p.name) : null].filter((k): k is string => k !== null)));
+  const hashes = await addressHashes(keys);
   await db.transaction('rw', [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules], async () => {
-    const own = new Set(await ownAddresses(db));
+    const own = new Set<string>(await ownKeys(db));
     const ignoreRules = (await db.ignoreRules.toArray()).map((r) => r.rule);
     const keepSubjects = await getSetting<boolean>(db, SETTING.keepSubjects, true);
     const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
     if (detection.account && !own.has(detection.account)) {
       own.add(detection.account);
-      await db.settings.put({ key: SETTING.ownAddresses, value: [...own].sort() });
+      const addresses = await getSetting<string[]>(db, SETTING.ownAddresses, []);
+      await db.settings.put({ key: SETTING.ownAddresses, value: [...new Set([...addresses, detection.account])].sort() });
+    }
+    // Where the page shows the user by name only (Outlook), their name is theirs too.
+    if (detection.accountName && !own.has(nameKey(detection.accountName))) {
+      own.add(nameKey(detection.accountName));
+      const names = await getSetting<string[]>(db, SETTING.ownNames, []);
+      await db.settings.put({ key: SETTING.ownNames, value: [...new Set([...names, nameKey(detection.accountName)])].sort() });
     }
     for (const item of detection.items) {
       const parsed = item.at ? Date.parse(item.at) : NaN;
@@ -66,7 +74,10 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       const contacts =
         item.kind === 'email' ? emailContacts(item.people, own) : meetingContacts(item.people, own, seen.at, now);
       for (const contact of contacts) {
-        if (!isPossibleContact(contact.email, own, ignoreRules) || forgotten.has(hashes.get(contact.email)!)) continue;
+        if (own.has(contact.email) || forgotten.has(hashes.get(contact.email)!)) continue;
+        if (!contact.unresolved && !isPossibleContact(contact.email, own, ignoreRules)) continue;
+        // A name Kring knew only as a name, now shown with an address, forgotten under either key.
+        if (contact.name && !contact.unresolved && forgotten.has(hashes.get(nameKey(contact.name)) ?? '')) continue;
         const personId = await record(db, seen, { ...contact, name: cleanDisplayName(contact.name, contact.email) }, now);
         if (personId) {
           stored++;
@@ -85,7 +96,8 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
   // Seen again: nothing to do, unless an upcoming meeting has since taken place.
   if (existing && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
 
-  const address = await db.addresses.get(contact.email);
+  let address = await db.addresses.get(contact.email);
+  if (!address && !contact.unresolved && contact.name) address = await resolveName(db, contact.name, contact.email);
   let person = address ? await db.people.get(address.personId) : undefined;
   if (!person) {
     if (!seen.mayCreate) return null;
@@ -96,6 +108,8 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
     const sameMoment = await db.interactions.where('[personId+at]').equals([person.id, seen.at]).toArray();
     const same = sameMoment.filter((i) => i.direction === contact.direction && i.address === contact.email);
     if (seen.seenIn === 'list' && same.length > 0) return null;
+    // The same message seen before under the person's name only: already counted.
+    if (sameMoment.some((i) => i.direction === contact.direction && i.sourceId === seen.sourceId && i.seenIn !== 'list')) return null;
     if (seen.seenIn === 'page') await db.interactions.bulkDelete(same.filter((i) => i.seenIn === 'list').map((i) => i.id));
   }
   const counts = isContact(contact.direction);
@@ -126,4 +140,24 @@ async function record(db: KringDb, seen: Seen, contact: Contact, now: number): P
   };
   await db.interactions.put(interaction);
   return updated.id;
+}
+
+/**
+ * Someone known by name only now appears with an address: the address joins that person and their
+ * history moves to it. Only when exactly that name is known and the address is new.
+ */
+async function resolveName(db: KringDb, name: string, email: string) {
+  const key = nameKey(name);
+  if (!isNameKey(key) || key === `~name:`) return undefined;
+  const row = await db.addresses.get(key);
+  if (!row) return undefined;
+  const resolved = { address: email, personId: row.personId };
+  await db.addresses.put(resolved);
+  await db.addresses.delete(key);
+  await db.interactions
+    .where('[personId+at]')
+    .between([row.personId, -Infinity], [row.personId, Infinity])
+    .filter((i) => i.address === key)
+    .modify({ address: email });
+  return resolved;
 }

@@ -3,29 +3,34 @@
  * webmail page) may not open IndexedDB. Only the sidebar of that same tab is answered.
  */
 import type { DetectionPayload, SidebarPage, SidebarPerson } from '../messaging/protocol';
+import { keyOf } from '../network/direction';
+import { isNameKey, nameKey } from '../network/names';
 import { isAutomated, isIgnored } from '../network/noise';
 import { repliesOwedNow } from '../store/queries';
 import { addPersonManually, addToNetwork, ignoreAddress, setCadence, undoIgnore, type IgnoreUndo } from '../store/actions';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { historyOf } from '../store/people';
-import { SETTING, getSetting, ownAddresses } from '../store/settings';
+import { SETTING, getSetting, ownKeys } from '../store/settings';
 
 const OPEN_VIEWS = new Set(['thread', 'event', 'edit']);
 
 export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now()): Promise<SidebarPage> {
   const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [] };
   if (!detection || !OPEN_VIEWS.has(detection.view) || detection.items.length === 0) return empty;
+  // Keyed by address, or by name where the page shows no address (see network/names.ts).
   const onPage = new Map<string, string | null>();
+  const mine = new Set([detection.account, detection.accountName ? nameKey(detection.accountName) : null]);
   for (const item of detection.items) {
     for (const p of item.people) {
-      if (!p.email || p.email === detection.account) continue;
-      if (!onPage.has(p.email) || (!onPage.get(p.email) && p.name)) onPage.set(p.email, p.name);
+      const key = keyOf(p);
+      if (!key || mine.has(key)) continue;
+      if (!onPage.has(key) || (!onPage.get(key) && p.name)) onPage.set(key, p.name);
     }
   }
   const hashes = await addressHashes(onPage.keys());
   const [own, rules, off, forgotten, replies] = await Promise.all([
-    ownAddresses(db),
+    ownKeys(db),
     db.ignoreRules.toArray(),
     getSetting<string[]>(db, SETTING.captureOff, []),
     db.forgotten.bulkGet([...hashes.values()]),
@@ -36,12 +41,15 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
   const forgottenHashes = new Set(forgotten.flatMap((f) => (f ? [f.hash] : [])));
   const people: SidebarPerson[] = [];
   for (const [email, name] of onPage) {
-    if (ownSet.has(email) || isAutomated(email) || isIgnored(email, ignore) || forgottenHashes.has(hashes.get(email)!)) continue;
+    const unresolved = isNameKey(email);
+    if (ownSet.has(email) || forgottenHashes.has(hashes.get(email)!)) continue;
+    if (!unresolved && (isAutomated(email) || isIgnored(email, ignore))) continue;
     const address = await db.addresses.get(email);
     const person = address ? await db.people.get(address.personId) : undefined;
     const id = person?.id;
     people.push({
       email,
+      unresolved,
       name,
       person: person
         ? { id: person.id, name: person.name, status: person.status, reason: person.reason, lastContact: person.lastContact, cadenceDays: person.cadenceDays }

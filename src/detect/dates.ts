@@ -71,11 +71,14 @@ export function parseDisplayedDate(raw: string | null | undefined): string | nul
     const mo = month(m[2]!);
     if (mo) return build(+m[3]!, mo, +m[1]!, hour12(+m[4]!, m[6]), +m[5]!);
   }
-  // Numeric: "2024-01-04 08:00" (Roundcube), "20-11-2026 15:42" (Dutch numeric)
+  // Numeric: "2024-01-04 08:00" (Roundcube), "20-11-2026 15:42" / "vr 20-11-2026 15:42" (Dutch)
   m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(s);
   if (m) return build(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!);
-  m = /^(\d{1,2})-(\d{1,2})-(\d{4}),? (\d{1,2}):(\d{2})$/.exec(s);
+  m = /^(?:[A-Za-z]+\.? )?(\d{1,2})[-.](\d{1,2})[-.](\d{4}),? (\d{1,2}):(\d{2})$/.exec(s);
   if (m) return build(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!);
+  // US numeric, as Outlook prints it: "Fri 11/20/2026 3:42 PM" (month first)
+  m = /^(?:[A-Za-z]+\.? )?(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(s);
+  if (m) return build(+m[3]!, +m[1]!, +m[2]!, hour12(+m[4]!, m[6]), +m[5]!);
   return null;
 }
 
@@ -150,4 +153,17 @@ export function parseFormDate(dateRaw: string | null | undefined, timeRaw: strin
   const t = timeRaw ? parseTime(timeRaw.replace(/[\u00a0\u202f]/g, ' ')) : null;
   if (timeRaw && !t) return null;
   return build(day.y, day.mo, day.d, t?.h ?? 0, t?.mi ?? 0);
+}
+
+/** "Thu 11/26/2026 10:00 AM - 11:00 AM" or "do 26-11-2026 10:00 - 11:00": start and end. */
+export function parseDateTimeRange(raw: string | null | undefined): { start: string | null; end: string | null } {
+  if (!raw) return { start: null, end: null };
+  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+  const [left = '', right = ''] = s.split(/\s[–—-]\s|\sto\s|\stot\s/);
+  const start = parseDisplayedDate(left);
+  if (!start || !right) return { start, end: null };
+  const endFull = parseDisplayedDate(right);
+  if (endFull) return { start, end: endFull };
+  const day = left.replace(/\s\d{1,2}:\d{2}.*$/, '');
+  return { start, end: parseDisplayedDate(`${day} ${right.trim()}`) };
 }

@@ -1,10 +1,12 @@
 /** The detector registry: one entry per provider, first match wins. */
 import { gmail } from './gmail';
 import { googleCalendar } from './google-calendar';
+import { outlookCalendar } from './outlook-calendar';
+import { outlookMail } from './outlook-mail';
 import type { Detection, Detector } from './types';
 import { emptyDetection } from './types';
 
-export const detectors: readonly Detector[] = [gmail, googleCalendar];
+export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCalendar, outlookMail];
 
 export function detectorFor(url: URL): Detector | null {
   return detectors.find((d) => d.matches(url)) ?? null;

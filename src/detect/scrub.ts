@@ -2,8 +2,10 @@
  * A copy of a page safe to attach to a bug report: the structure and the hooks detectors read
  * (classes, roles, ids, message ids, ARIA label words of the interface) are kept; every text and
  * attribute value that could hold personal data is replaced by a placeholder of the same shape.
- * - letters become x/X and digits 0 ("Pieter de Vries" → "Xxxxxx xx Xxxxx"), so lengths and
- *   word breaks survive; interface words (month and day names, "to", "Organizer", …) stay;
+ * - each word becomes a made-up word of the same length and case ("Pieter de Vries" → "Qbmvra
+ *   lk Toqjz"), the same word the same everywhere in one copy and different words different, so
+ *   who-is-who survives; the letters come from a random salt per copy, so hashing a list of names
+ *   cannot undo it; digits become 0; interface words ("to", "Organizer", …) stay;
  * - each distinct address becomes its own placeholder ("xxxxxx1@xxxxxx.invalid"), the same at
  *   every place it appeared, so "who is where" survives and nobody can be recognised;
  * - dates that parse stay as they are (they are what breaks most often);
@@ -30,7 +32,9 @@ const UI_WORDS = new Set(
     'guests guest organizer organisator optional optioneel accepted declined maybe awaiting response yes no ' +
     'geaccepteerd geweigerd misschien afwachting title titel start end time date begindatum begintijd einddatum eindtijd ' +
     'show details edit event close gasten uitgenodigd invited this for dit evenement google account reading pane list ' +
-    'body unread important inbox sent drafts wrote schreef on op'
+    'body unread important inbox sent drafts wrote schreef on op opens card opent kaart openen email e-mail ' +
+    'attendees deelnemers organizer by door busy free bezet vrij recurring terugkerend new nieuwe tentative declined ' +
+    'canceled cancelled location locatie description'
   ).split(' '),
 );
 
@@ -54,9 +58,31 @@ function isOnlyADate(text: string): boolean {
   return words.every((w) => DATE_WORDS.has(w)) && (parseDisplayedDate(text) !== null || parseEventWhen(text, 2000).start !== null);
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mrt|mei|okt|januari|februari|maart|juni|juli|augustus|oktober)\\.?';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\\.?';
+/**
+ * Date-shaped spans inside longer text (event tiles, "On … wrote:" lines) stay as they are: a
+ * month name next to a day number, a weekday before one, a time, a numeric date. Month words
+ * elsewhere are scrubbed like any word ("Jan" and "May" are names too).
+ */
+const DATE_SPAN = new RegExp(
+  [
+    `(?:${WEEKDAY},? )?${MONTH} \\d{1,2}(?:,? \\d{4})?`,
+    `(?:${WEEKDAY},? )?\\d{1,2} ${MONTH}(?:,? \\d{4})?`,
+    `(?:${WEEKDAY},? )?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}`,
+    `\\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?`,
+  ].join('|'),
+  'gi',
+);
+
 const EMAIL_ANYWHERE = /[^\s@<>()[\]\\,;:"'=/]+@[^\s@<>()[\]\\,;:"'/]+\.[a-z]{2,}/gi;
 
-export function scrubbedCopy(doc: Document): string {
+/** A seed of 32 random bits per copy (pass one to make a copy reproducible in tests). */
+function randomSalt(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+export function scrubbedCopy(doc: Document, salt: number = randomSalt()): string {
   const addresses = new Map<string, string>();
   const placeholderFor = (address: string) => {
     const a = address.toLowerCase();
@@ -69,12 +95,25 @@ export function scrubbedCopy(doc: Document): string {
     }
     return p;
   };
-  const shape = (word: string) => word.replace(/\p{Lu}/gu, 'X').replace(/\p{Ll}|\p{Lo}|\p{Lt}|\p{Lm}/gu, 'x').replace(/\d/g, '0');
+  const shape = (word: string) => {
+    let h = salt >>> 0;
+    for (const ch of word.toLowerCase()) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+    return word.replace(/\p{L}|\d/gu, (ch) => {
+      if (/\d/.test(ch)) return '0';
+      h ^= h << 13;
+      h ^= h >>> 17;
+      h ^= h << 5;
+      h >>>= 0;
+      const letter = String.fromCharCode(97 + (h % 26));
+      return ch !== ch.toLowerCase() ? letter.toUpperCase() : letter;
+    });
+  };
   const scrubText = (text: string): string => {
     if (!text.trim()) return text;
     if (isOnlyADate(text)) return text;
     return text
       .replace(EMAIL_ANYWHERE, (m) => `\u0000${placeholderFor(m)}\u0000`)
+      .replace(DATE_SPAN, (m) => `\u0000${m}\u0000`)
       .split('\u0000')
       .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w)))))
       .join('');

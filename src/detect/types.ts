@@ -38,6 +38,8 @@ export interface Detection {
   view: string;
   /** The signed-in address, lower case. */
   account: string | null;
+  /** The signed-in user's display name, where the page shows no address for them (Outlook). Not printed. */
+  accountName?: string | null;
   items: DetectedItem[];
   /**
    * Set when the page clearly shows a message or event and the detector could not read it

@@ -35,6 +35,7 @@ export const detection = z.strictObject({
   provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'generic']),
   view: z.string().max(40),
   account: z.string().max(254).nullable(),
+  accountName: text.nullable().optional(),
   items: z.array(detectedItem).max(LIMITS.itemsPerMessage),
   failure: z.enum(['no-people', 'no-id']).optional(),
 });
@@ -81,7 +82,10 @@ export type UiMessage = z.infer<typeof uiMessage>;
 export type AnyMessage = z.infer<typeof anyMessage>;
 /** One person of the open message or event, as the sidebar shows them. */
 export interface SidebarPerson {
+  /** The address, or for someone shown by name only, their name key. */
   email: string;
+  /** Known by name only: the page showed no address. */
+  unresolved: boolean;
   name: string | null;
   person: {
     id: string;

@@ -5,6 +5,7 @@
  * - The user's own addresses are never contacts.
  */
 import type { Direction } from '../store/types';
+import { nameKey } from './names';
 
 export interface ItemPerson {
   email: string | null;
@@ -13,22 +14,33 @@ export interface ItemPerson {
 }
 
 export interface Contact {
+  /** The address, or for a person shown by name only, their name key (see names.ts). */
   email: string;
   name: string | null;
   direction: Direction;
+  /** Known by name only. */
+  unresolved?: boolean;
 }
+
+/** An address where the page gave one, else the name key; null when the page gave neither. */
+export const keyOf = (p: Pick<ItemPerson, 'email' | 'name'>): string | null => p.email ?? (p.name?.trim() ? nameKey(p.name) : null);
+
+const contact = (p: ItemPerson, key: string, direction: Direction): Contact =>
+  p.email ? { email: key, name: p.name, direction } : { email: key, name: p.name, direction, unresolved: true };
 
 const RECIPIENT = new Set(['to', 'cc', 'bcc', 'recipient']);
 
 export function emailContacts(people: readonly ItemPerson[], own: ReadonlySet<string>): Contact[] {
-  const sender = people.find((p) => p.role === 'from' && p.email);
-  const fromMe = sender?.email ? own.has(sender.email) : false;
+  const sender = people.find((p) => p.role === 'from' && keyOf(p));
+  const senderKey = sender ? keyOf(sender)! : null;
+  const fromMe = senderKey ? own.has(senderKey) : false;
   const out = new Map<string, Contact>();
   // The sender first, so a person who is both sender and recipient reads as "in".
-  if (sender?.email && !fromMe) out.set(sender.email, { email: sender.email, name: sender.name, direction: 'in' });
+  if (sender && senderKey && !fromMe) out.set(senderKey, contact(sender, senderKey, 'in'));
   for (const p of people) {
-    if (!p.email || own.has(p.email) || out.has(p.email) || !RECIPIENT.has(p.role)) continue;
-    out.set(p.email, { email: p.email, name: p.name, direction: fromMe ? 'out' : 'cc' });
+    const key = keyOf(p);
+    if (!key || own.has(key) || out.has(key) || !RECIPIENT.has(p.role)) continue;
+    out.set(key, contact(p, key, fromMe ? 'out' : 'cc'));
   }
   return [...out.values()];
 }
@@ -38,8 +50,9 @@ export function meetingContacts(people: readonly ItemPerson[], own: ReadonlySet<
   const direction: Direction = startsAt <= now ? 'meeting' : 'upcoming';
   const out = new Map<string, Contact>();
   for (const p of people) {
-    if (!p.email || own.has(p.email) || out.has(p.email)) continue;
-    out.set(p.email, { email: p.email, name: p.name, direction });
+    const key = keyOf(p);
+    if (!key || own.has(key) || out.has(key)) continue;
+    out.set(key, contact(p, key, direction));
   }
   return [...out.values()];
 }

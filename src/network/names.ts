@@ -32,3 +32,11 @@ export function normaliseName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * The key of a person known by name only (Outlook often shows no addresses): stored where an
+ * address would be, so the person is one record until an address for the name appears.
+ */
+export const NAME_KEY_PREFIX = '~name:';
+export const nameKey = (name: string) => `${NAME_KEY_PREFIX}${normaliseName(name)}`;
+export const isNameKey = (key: string) => key.startsWith(NAME_KEY_PREFIX);

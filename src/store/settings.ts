@@ -3,6 +3,8 @@ import type { KringDb } from './db';
 export const SETTING = {
   /** Addresses that are the user's own: learned from the pages Kring sees, plus any added. */
   ownAddresses: 'ownAddresses',
+  /** The user's own display names, for pages that show names without addresses (name keys). */
+  ownNames: 'ownNames',
   /** Messages the background dropped, by reason. */
   dropped: 'dropped',
   /** Pages that showed a message or event Kring could not read: `{ provider: { view: count } }`. */
@@ -28,6 +30,11 @@ export async function getSetting<T>(db: KringDb, key: string, fallback: T): Prom
 
 export async function ownAddresses(db: KringDb): Promise<string[]> {
   return getSetting<string[]>(db, SETTING.ownAddresses, []);
+}
+
+/** Own addresses and own name keys: everything that is the user, never a contact. */
+export async function ownKeys(db: KringDb): Promise<string[]> {
+  return [...(await ownAddresses(db)), ...(await getSetting<string[]>(db, SETTING.ownNames, []))];
 }
 
 /** Count a dropped message; kept so a user (and a test) can see forged traffic was refused. */

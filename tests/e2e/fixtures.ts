@@ -31,6 +31,14 @@ export const CALENDAR_HEADERS: Record<string, string> = {
   'content-security-policy': GMAIL_HEADERS['content-security-policy']!.replaceAll('mail.google.com/mail/cspreport', 'calendar.google.com/calendar/cspreport'),
 };
 
+/** Outlook on the web sends a strict policy too; frames limited to Microsoft's hosts. */
+export const OUTLOOK_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "script-src 'self' 'nonce-kringtest' 'strict-dynamic' https:; object-src 'none'; base-uri 'self'; frame-src 'self' https://*.office.com https://*.office365.com https://*.live.com https://*.microsoft.com",
+  'x-frame-options': 'SAMEORIGIN',
+  'x-content-type-options': 'nosniff',
+};
+
 export interface Served {
   /** Serve this fixture (tests/fixtures/gmail/<file>) for every mail.google.com page from now on. */
   gmail(file: string): void;
@@ -38,6 +46,9 @@ export interface Served {
   /** The same for calendar.google.com. */
   calendar(file: string): void;
   calendarHtml(html: string): void;
+  /** The same for the three Outlook hosts (tests/fixtures/outlook-mail or outlook-calendar). */
+  outlook(folder: 'outlook-mail' | 'outlook-calendar', file: string): void;
+  outlookHtml(html: string): void;
 }
 
 export const fixtureHtml = (provider: string, file: string) => readFileSync(join(FIXTURES, provider, file), 'utf8');
@@ -95,13 +106,13 @@ export const test = base.extend<Fixtures & Options>({
     const stray: string[] = [];
     context.on('request', (r) => {
       const u = new URL(r.url());
-      const routed = ['mail.google.com', 'calendar.google.com'].includes(u.hostname);
+      const routed = ['mail.google.com', 'calendar.google.com', 'outlook.office.com', 'outlook.live.com', 'outlook.office365.com'].includes(u.hostname);
       if (!routed && u.protocol !== 'chrome-extension:' && u.protocol !== 'data:') stray.push(r.url());
     });
     await use(stray);
   },
   served: async ({ context }, use) => {
-    const bodies = { gmail: '<!doctype html><title>Gmail</title>', calendar: '<!doctype html><title>Google Calendar</title>' };
+    const bodies = { gmail: '<!doctype html><title>Gmail</title>', calendar: '<!doctype html><title>Google Calendar</title>', outlook: '<!doctype html><title>Outlook</title>' };
     const serve = (host: string, key: keyof typeof bodies, headers: Record<string, string>) =>
       context.route(`https://${host}/**`, (route) =>
         route.request().resourceType() === 'document'
@@ -110,11 +121,14 @@ export const test = base.extend<Fixtures & Options>({
       );
     await serve('mail.google.com', 'gmail', GMAIL_HEADERS);
     await serve('calendar.google.com', 'calendar', CALENDAR_HEADERS);
+    for (const host of ['outlook.office.com', 'outlook.live.com', 'outlook.office365.com']) await serve(host, 'outlook', OUTLOOK_HEADERS);
     await use({
       gmail: (file) => void (bodies.gmail = fixtureHtml('gmail', file)),
       gmailHtml: (html) => void (bodies.gmail = html),
       calendar: (file) => void (bodies.calendar = fixtureHtml('google-calendar', file)),
       calendarHtml: (html) => void (bodies.calendar = html),
+      outlook: (folder, file) => void (bodies.outlook = fixtureHtml(folder, file)),
+      outlookHtml: (html) => void (bodies.outlook = html),
     });
   },
 });

@@ -24,6 +24,6 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   });
   expect(manifest.content_scripts).toHaveLength(1);
   expect(manifest.content_scripts[0].js).toEqual(['content-scripts/webmail.js']);
-  expect([...manifest.content_scripts[0].matches].sort()).toEqual(['https://calendar.google.com/*', 'https://mail.google.com/*']);
+  expect([...manifest.content_scripts[0].matches].sort()).toEqual([...manifest.host_permissions].sort());
   expect(manifest.content_scripts[0].all_frames).toBeUndefined();
 });

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DAY, quietLongerThanUsual, suggestedCadence } from '../../network/cadence';
 import { isContact } from '../../network/direction';
+import { isNameKey } from '../../network/names';
 import type { Owed } from '../../network/replies';
 import {
   addToNetwork,
@@ -159,7 +160,7 @@ function PeopleView({ onOpen }: { onOpen: (id: string) => void }) {
   const index = useMemo(() => {
     if (!data) return [];
     const byPerson = new Map<string, string[]>();
-    for (const a of data.addresses) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a.address]);
+    for (const a of data.addresses) if (!isNameKey(a.address)) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a.address]);
     return data.people.map((p) => {
       const addrs = (byPerson.get(p.id) ?? []).sort();
       return { person: p, addresses: addrs, text: [p.name ?? '', ...addrs, ...p.tags, p.notes].join('\n').toLowerCase() };
@@ -214,7 +215,7 @@ function PeopleView({ onOpen }: { onOpen: (id: string) => void }) {
                     {displayName(p, addresses[0])}
                     {p.status === 'network' && <span class="dot" title={t('statusNetwork')} aria-label={t('statusNetwork')} />}
                   </span>
-                  <span class="address muted">{addresses[0] ?? ''}</span>
+                  <span class="address muted">{addresses[0] ?? t('statusUnresolved')}</span>
                   <span class="last">{p.lastContact ? t('lastContact', formatDate(p.lastContact)) : t('noContactYet')}</span>
                 </button>
               </li>
@@ -237,7 +238,7 @@ function groupByMonth(history: Interaction[]): [string, Interaction[]][] {
 
 function PersonView({ personId, onBack, onOpen }: { personId: string; onBack: () => void; onOpen: (id: string) => void }) {
   const person = useLive(() => db().people.get(personId), [personId]);
-  const addresses = useLive(() => addressesOf(db(), personId), [personId]);
+  const addresses = useLive(async () => (await addressesOf(db(), personId)).filter((a) => !isNameKey(a)), [personId]);
   const history = useLive(() => historyOf(db(), personId), [personId]);
   const suggestions = useLive(() => suggestionsFor(db(), personId), [personId]);
   const otherIds = (suggestions ?? []).map((s) => (s.a === personId ? s.b : s.a));
@@ -279,6 +280,11 @@ function PersonView({ personId, onBack, onOpen }: { personId: string; onBack: ()
         <div class="meta">
           <StatusChip person={person} count={history?.length ?? 0} />
           <Reason person={person} />
+          {addresses && addresses.length === 0 && (
+            <span class="chip chip-warn" title={t('unresolvedHelp')}>
+              {t('statusUnresolved')}
+            </span>
+          )}
           {quiet && <span class="chip chip-warn">{t('quietLonger')}</span>}
         </div>
         <LastContact at={person.lastContact} />

@@ -113,9 +113,10 @@ function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: str
       <h2 id={cardId} class="name">
         {name}
       </h2>
-      {name !== p.email && <div class="address muted">{p.email}</div>}
+      {!p.unresolved && name !== p.email && <div class="address muted">{p.email}</div>}
       <div class="meta">
         <StatusChip person={person} count={p.count} />
+        {p.unresolved && <span class="chip chip-warn" title={t('unresolvedHelp')}>{t('statusUnresolved')}</span>}
         {person && <Reason person={person} />}
       </div>
       {person && <LastContact at={person.lastContact} />}
@@ -137,9 +138,11 @@ function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: str
             {t('addToNetwork')}
           </button>
         )}
-        <button type="button" onClick={() => void askBackground<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
-          {t('notAPerson')}
-        </button>
+        {!p.unresolved && (
+          <button type="button" onClick={() => void askBackground<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
+            {t('notAPerson')}
+          </button>
+        )}
         {person && (
           // Forgetting is confirmed in a page of its own, which the webmail page cannot cover.
           <button type="button" onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#forget=${encodeURIComponent(person.id)}` })}>
