@@ -13,6 +13,7 @@ import { cadenceLabel } from '../format';
 import { t } from '../i18n';
 import { providerName } from '../links';
 import { useLive } from '../useLive';
+import { DataTransfer } from './DataTransfer';
 
 const PROVIDERS = ['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar'] as const;
 const WEBMAIL_TABS = ['https://mail.google.com/*', 'https://calendar.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'];
@@ -262,6 +263,7 @@ function DataSection() {
     <section aria-labelledby="data-h">
       <h2 id="data-h">{t('dataHeading')}</h2>
       {counts && <p>{t('dataSummary', [String(counts[0]), String(counts[1])])}</p>}
+      <DataTransfer />
       <h3 id="erase-h">{t('eraseHeading')}</h3>
       <p id="erase-help" class="muted">
         {t('eraseHelp', word)}

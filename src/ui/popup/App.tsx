@@ -24,6 +24,9 @@ import {
 import { db } from '../../store/db';
 import { addressesOf, historyOf } from '../../store/people';
 import { dueList, repliesOwedNow, suggestionsFor } from '../../store/queries';
+import { contactRecords } from '../../store/transfer';
+import { serializeVCards } from '../../io/vcard-write';
+import { download } from '../download';
 import type { Interaction, Person } from '../../store/types';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { cadenceLabel, duration, monthLabel } from '../format';
@@ -311,6 +314,14 @@ function PersonView({ personId, onBack, onOpen }: { personId: string; onBack: ()
           )}
           <button type="button" onClick={() => void logContact(db(), person.id)}>
             {t('contactedToday')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void contactRecords(db(), person.id).then((r) => download(serializeVCards(r), `${(person.name ?? 'contact').replace(/[^\p{L}\p{N} .-]+/gu, '').trim() || 'contact'}.vcf`, 'text/vcard;charset=utf-8'))
+            }
+          >
+            {t('exportPerson')}
           </button>
         </div>
         {suggested && person.status === 'network' && suggested !== person.cadenceDays && (

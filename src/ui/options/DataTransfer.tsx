@@ -1,0 +1,168 @@
+/** Export and import in the settings page: backup, vCard, CSV; a preview before anything is written. */
+import { useState } from 'preact/hooks';
+import { parseBackup, serializeBackup, type Backup } from '../../io/backup';
+import { decodeFile, ImportError, sniffFormat, type ContactRecord } from '../../io/contacts';
+import { parseContactsCsv, serializeGoogleCsv } from '../../io/csv';
+import { parseVCards, serializeVCards } from '../../io/vcard';
+import { db } from '../../store/db';
+import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup, type ImportPreview } from '../../store/transfer';
+import { download, today } from '../download';
+import { t } from '../i18n';
+
+type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string } | { kind: 'backup'; backup: Backup; fileName: string };
+
+export function DataTransfer() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [network, setNetwork] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  const readFile = async (file: File) => {
+    setError(null);
+    setResult(null);
+    setLoaded(null);
+    try {
+      if (file.size > 25 * 1024 * 1024) decodeFile(new Uint8Array(file.size)); // the size error, without reading 50 MB
+      const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+      const format = sniffFormat(text);
+      if (format === 'kring-backup') return setLoaded({ kind: 'backup', backup: parseBackup(text), fileName: file.name });
+      const records: ContactRecord[] = format === 'vcard' ? parseVCards(text) : parseContactsCsv(text);
+      setLoaded({ kind: 'contacts', preview: await previewImport(db(), records), fileName: file.name });
+    } catch (e) {
+      setError(e instanceof ImportError ? t('importError', [file.name, e.message]) : t('importError', [file.name, String((e as Error).message)]));
+    }
+  };
+
+  const runImport = async () => {
+    if (loaded?.kind !== 'contacts') return;
+    setProgress({ done: 0, total: loaded.preview.counts.new + loaded.preview.counts.merged });
+    try {
+      const r = await applyImport(db(), loaded.preview.plan, { network, onProgress: (done, total) => setProgress({ done, total }) });
+      setResult(t('importDone', [String(r.created), String(r.merged)]));
+      setLoaded(null);
+    } catch (e) {
+      setError(t('importFailed', String((e as Error).message)));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const exportContacts = async (kind: 'vcf4' | 'vcf3' | 'csv') => {
+    const records = await contactRecords(db());
+    if (kind === 'csv') download(serializeGoogleCsv(records), `kring-contacts-${today()}.csv`, 'text/csv;charset=utf-8');
+    else download(serializeVCards(records, kind === 'vcf3' ? '3.0' : '4.0'), `kring-contacts-${today()}.vcf`, 'text/vcard;charset=utf-8');
+  };
+
+  return (
+    <div class="transfer">
+      <h3>{t('exportHeading')}</h3>
+      <div class="actions">
+        <button type="button" onClick={() => void exportBackup(db()).then((b) => download(serializeBackup(b), `kring-backup-${today()}.json`, 'application/json'))}>
+          {t('exportBackup')}
+        </button>
+        <button type="button" onClick={() => void exportContacts('vcf4')}>
+          {t('exportVcard')}
+        </button>
+        <button type="button" onClick={() => void exportContacts('vcf3')}>
+          {t('exportVcard3')}
+        </button>
+        <button type="button" onClick={() => void exportContacts('csv')}>
+          {t('exportCsv')}
+        </button>
+      </div>
+      <h3>{t('importHeading')}</h3>
+      <p class="muted" id="import-help">
+        {t('importHelp')}
+      </p>
+      <div class="field">
+        <label for="import-file">{t('importFile')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+          aria-describedby="import-help"
+          onChange={(e) => {
+            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            if (f) void readFile(f);
+          }}
+        />
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p class="notice" role="status">
+          {result}
+        </p>
+      )}
+      {loaded?.kind === 'contacts' && (
+        <section class="card preview" aria-labelledby="preview-h">
+          <h4 id="preview-h">{t('previewHeading', loaded.fileName)}</h4>
+          <ul class="plain">
+            <li>{t('previewNew', String(loaded.preview.counts.new))}</li>
+            <li>{t('previewMerged', String(loaded.preview.counts.merged))}</li>
+            <li>{t('previewSkipped', String(loaded.preview.counts.skipped))}</li>
+          </ul>
+          {loaded.preview.plan.skipped.length > 0 && (
+            <details>
+              <summary>{t('previewWhySkipped')}</summary>
+              <ul class="plain small">
+                {loaded.preview.plan.skipped.slice(0, 200).map((s) => (
+                  <li key={s.index}>
+                    {t('previewSkipRow', [String(s.index + 1), s.name ?? t('unnamed'), t(`skip_${s.reason.replace('-', '_')}` as 'skip_no_address')])}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <fieldset>
+            <legend>{t('importAs')}</legend>
+            <label class="check">
+              <input type="radio" name="import-as" checked={!network} onChange={() => setNetwork(false)} /> {t('importAsSeen')}
+            </label>
+            <label class="check">
+              <input type="radio" name="import-as" checked={network} onChange={() => setNetwork(true)} /> {t('importAsNetwork')}
+            </label>
+          </fieldset>
+          {progress ? (
+            <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={t('importProgress')} />
+          ) : (
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => void runImport()} disabled={loaded.preview.counts.new + loaded.preview.counts.merged === 0}>
+                {t('importButton')}
+              </button>
+              <button type="button" onClick={() => setLoaded(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      {loaded?.kind === 'backup' && (
+        <section class="card preview confirm" role="alertdialog" aria-labelledby="restore-h" aria-describedby="restore-d">
+          <h4 id="restore-h">{t('restoreHeading', loaded.fileName)}</h4>
+          <p id="restore-d">{t('restoreExplain', [String(loaded.backup.tables.people.length), String(loaded.backup.tables.interactions.length), loaded.backup.exportedAt.slice(0, 10)])}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              onClick={() =>
+                void restoreBackup(db(), loaded.backup)
+                  .then(() => (setResult(t('restored')), setLoaded(null)))
+                  .catch((e: Error) => setError(t('importFailed', e.message)))
+              }
+            >
+              {t('restoreButton')}
+            </button>
+            <button type="button" onClick={() => setLoaded(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
