@@ -5,8 +5,8 @@
  * the page keeps changing); nothing is sent twice. It listens to no page events
  * (no `message`, no custom DOM events): the page cannot talk to Kring.
  */
-import { detect } from '../detect';
-import type { Detection } from '../detect/types';
+import type { Detection, Detector } from '../detect/types';
+import { emptyDetection } from '../detect/types';
 
 export interface CaptureContext {
   setTimeout(handler: () => void, ms: number): number;
@@ -16,6 +16,8 @@ export interface CaptureContext {
 }
 
 export interface CaptureOptions {
+  /** The detectors of this content script's hosts; the first that matches the URL runs. */
+  detectors: readonly Detector[];
   /** New items, for the store. */
   send: (d: Detection) => Promise<unknown>;
   /** Everything the page shows now, when it changed: for the sidebar. */
@@ -43,7 +45,14 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     timer = undefined;
     firstPending = 0;
     if (ctx.isInvalid) return;
-    const detection = detect(document, new URL(location.href));
+    const url = new URL(location.href);
+    const detector = opts.detectors.find((d) => d.matches(url));
+    let detection: Detection;
+    try {
+      detection = detector ? detector.detect(document, url) : emptyDetection(null);
+    } catch {
+      detection = emptyDetection(detector?.provider ?? null);
+    }
     opts.onDetection?.(detection);
     const page = JSON.stringify(detection);
     if (page !== lastPage && opts.sendPage) {

@@ -22,8 +22,13 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   expect(manifest.commands).toEqual({
     'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandToggleSidebar__' },
   });
-  expect(manifest.content_scripts).toHaveLength(1);
-  expect(manifest.content_scripts[0].js).toEqual(['content-scripts/webmail.js']);
-  expect([...manifest.content_scripts[0].matches].sort()).toEqual([...manifest.host_permissions].sort());
-  expect(manifest.content_scripts[0].all_frames).toBeUndefined();
+  // One content script per provider family, each only on its own hosts, top frames only.
+  const scripts = Object.fromEntries(manifest.content_scripts.map((c: { js: string[]; matches: string[] }) => [c.js.join(), [...c.matches].sort()]));
+  expect(scripts).toEqual({
+    'content-scripts/gmail.js': ['https://mail.google.com/*'],
+    'content-scripts/google-calendar.js': ['https://calendar.google.com/*'],
+    'content-scripts/outlook.js': ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
+  });
+  expect(manifest.content_scripts.every((c: { all_frames?: boolean }) => !c.all_frames)).toBe(true);
+  expect([...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)].sort()).toEqual([...manifest.host_permissions].sort());
 });

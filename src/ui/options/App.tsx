@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { CADENCE_CHOICES, DEFAULT_CADENCE_DAYS } from '../../network/cadence';
 import { DEFAULT_REPLY_DAYS } from '../../network/replies';
 import { DEFAULT_RETENTION_DAYS } from '../../network/retention';
+import { scrubbedCopy } from '../../detect/scrub';
 import { addIgnoreRule, addOwnAddress, eraseEverything, forget, removeIgnoreRule, removeOwnAddress } from '../../store/actions';
 import { db } from '../../store/db';
 import { addressesOf } from '../../store/people';
@@ -214,9 +215,11 @@ function Failures() {
   const save = async (tabId: number) => {
     setError(false);
     try {
-      const answer = (await browser.tabs.sendMessage(tabId, { type: 'page/scrub' })) as { html: string } | undefined;
-      if (!answer?.html) throw new Error('no answer');
-      const url = URL.createObjectURL(new Blob([answer.html], { type: 'text/html' }));
+      const answer = (await browser.tabs.sendMessage(tabId, { type: 'page/markup' })) as { markup: string } | undefined;
+      if (!answer?.markup) throw new Error('no answer');
+      // Scrubbed here, in Kring's own page; only the scrubbed copy is offered.
+      const parsed = new DOMParser().parseFromString(answer.markup, 'text/html');
+      const url = URL.createObjectURL(new Blob([scrubbedCopy(parsed)], { type: 'text/html' }));
       const a = document.createElement('a');
       a.href = url;
       a.download = `kring-scrubbed-page-${new Date().toISOString().slice(0, 10)}.html`;
