@@ -6,14 +6,14 @@
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
 import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
-import { cleanDisplayName, isNameKey, nameKey } from '../network/names';
+import { cleanDisplayName, nameKey } from '../network/names';
 import { isPossibleContact } from '../network/noise';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
 import { SETTING, countDetectionFailure, getSetting, ownKeys } from '../store/settings';
-import type { Interaction, Person } from '../store/types';
+import type { Address, Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
 
@@ -59,6 +59,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       const names = await getSetting<string[]>(db, SETTING.ownNames, []);
       await db.settings.put({ key: SETTING.ownNames, value: [...new Set([...names, nameKey(detection.accountName)])].sort() });
     }
+    const work: { seen: Seen; contact: Contact }[] = [];
     for (const item of detection.items) {
       const parsed = item.at ? Date.parse(item.at) : NaN;
       const seen: Seen = {
@@ -78,86 +79,174 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         if (!contact.unresolved && !isPossibleContact(contact.email, own, ignoreRules)) continue;
         // A name Kring knew only as a name, now shown with an address, forgotten under either key.
         if (contact.name && !contact.unresolved && forgotten.has(hashes.get(nameKey(contact.name)) ?? '')) continue;
-        const personId = await record(db, seen, { ...contact, name: cleanDisplayName(contact.name, contact.email) }, now);
-        if (personId) {
-          stored++;
-          touched.add(personId);
-        }
+        work.push({ seen, contact: { ...contact, name: cleanDisplayName(contact.name, contact.email) } });
       }
     }
+    // Read what these contacts need in a few bulk reads, decide in memory in order, write in bulk.
+    const batch = await Batch.load(db, work);
+    for (const { seen, contact } of work) {
+      const personId = batch.record(seen, contact, now);
+      if (personId) {
+        stored++;
+        touched.add(personId);
+      }
+    }
+    await batch.flush();
   });
   return { stored, people: touched.size };
 }
 
-/** Store one contact of one item; returns the person id when an interaction was written. */
-async function record(db: KringDb, seen: Seen, contact: Contact, now: number): Promise<string | null> {
-  const id = `${seen.provider}:${seen.sourceId}:${contact.email}`;
-  const existing = await db.interactions.get(id);
-  // Seen again: nothing to do, unless an upcoming meeting has since taken place.
-  if (existing && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
-
-  let address = await db.addresses.get(contact.email);
-  if (!address && !contact.unresolved && contact.name) address = await resolveName(db, contact.name, contact.email);
-  let person = address ? await db.people.get(address.personId) : undefined;
-  if (!person) {
-    if (!seen.mayCreate) return null;
-    person = newPerson(crypto.randomUUID(), contact.name, reasonFor[contact.direction], now);
-    await db.addresses.put({ address: contact.email, personId: person.id });
-  } else if (!existing && !seen.atEstimated) {
-    // A list row and the opened message are the same email: same person, direction and minute.
-    const sameMoment = await db.interactions.where('[personId+at]').equals([person.id, seen.at]).toArray();
-    const same = sameMoment.filter((i) => i.direction === contact.direction && i.address === contact.email);
-    if (seen.seenIn === 'list' && same.length > 0) return null;
-    // The same message seen before under the person's name only: already counted.
-    if (sameMoment.some((i) => i.direction === contact.direction && i.sourceId === seen.sourceId && i.seenIn !== 'list')) return null;
-    if (seen.seenIn === 'page') await db.interactions.bulkDelete(same.filter((i) => i.seenIn === 'list').map((i) => i.id));
-  }
-  const counts = isContact(contact.direction);
-  const at = seen.at;
-  const updated: Person = withDue({
-    ...person,
-    name: betterName(person.name, contact.name),
-    reason: strongerReason(person.reason, reasonFor[contact.direction]),
-    firstContact: counts ? (person.firstContact ? Math.min(person.firstContact, at) : at) : person.firstContact,
-    lastContact: counts ? Math.max(person.lastContact, at) : person.lastContact,
-    lastIn: contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,
-    lastOut: contact.direction === 'out' ? Math.max(person.lastOut, at) : person.lastOut,
-    lastSeen: contact.direction === 'upcoming' ? person.lastSeen : Math.max(person.lastSeen, at),
-  });
-  await db.people.put(updated);
-  const interaction: Interaction = {
-    id,
-    personId: updated.id,
-    address: contact.email,
-    provider: seen.provider,
-    sourceId: seen.sourceId,
-    threadId: seen.item.threadId ?? null,
-    direction: contact.direction,
-    at,
-    atEstimated: seen.atEstimated,
-    subject: seen.subject,
-    seenIn: seen.seenIn,
-  };
-  await db.interactions.put(interaction);
-  return updated.id;
-}
+const interactionId = (seen: Seen, contact: Contact) => `${seen.provider}:${seen.sourceId}:${contact.email}`;
+const momentKey = (personId: string, at: number) => `${personId}|${at}`;
 
 /**
- * Someone known by name only now appears with an address: the address joins that person and their
- * history moves to it. Only when exactly that name is known and the address is new.
+ * The store as one detection's ingest sees it: read in bulk before, changed in memory, written in
+ * bulk after, inside the caller's transaction. Decisions are the same as one-at-a-time writes
+ * would make, in the same order (the ingest property tests hold it to that).
  */
-async function resolveName(db: KringDb, name: string, email: string) {
-  const key = nameKey(name);
-  if (!isNameKey(key) || key === `~name:`) return undefined;
-  const row = await db.addresses.get(key);
-  if (!row) return undefined;
-  const resolved = { address: email, personId: row.personId };
-  await db.addresses.put(resolved);
-  await db.addresses.delete(key);
-  await db.interactions
-    .where('[personId+at]')
-    .between([row.personId, -Infinity], [row.personId, Infinity])
-    .filter((i) => i.address === key)
-    .modify({ address: email });
-  return resolved;
+class Batch {
+  private readonly interactions = new Map<string, Interaction | undefined>();
+  private readonly addresses = new Map<string, Address | undefined>();
+  private readonly people = new Map<string, Person | undefined>();
+  /** Stored and pending interactions by person and moment, for the same-message checks. */
+  private readonly moments = new Map<string, Interaction[]>();
+  private readonly dirtyPeople = new Set<string>();
+  private readonly putInteractions = new Map<string, Interaction>();
+  private readonly deleteInteractions = new Set<string>();
+  private readonly putAddresses = new Map<string, Address>();
+  private readonly deleteAddresses = new Set<string>();
+  /** Name keys resolved to an address: their stored history moves to the address. */
+  private readonly renamed: { personId: string; from: string; to: string }[] = [];
+
+  private constructor(private readonly db: KringDb) {}
+
+  static async load(db: KringDb, work: { seen: Seen; contact: Contact }[]): Promise<Batch> {
+    const b = new Batch(db);
+    if (work.length === 0) return b;
+    const ids = [...new Set(work.map((w) => interactionId(w.seen, w.contact)))];
+    const keys = [...new Set(work.flatMap((w) => [w.contact.email, ...(w.contact.name && !w.contact.unresolved ? [nameKey(w.contact.name)] : [])]))];
+    const [interactions, addresses] = await Promise.all([db.interactions.bulkGet(ids), db.addresses.bulkGet(keys)]);
+    ids.forEach((id, i) => b.interactions.set(id, interactions[i]));
+    keys.forEach((k, i) => b.addresses.set(k, addresses[i]));
+    const personIds = [...new Set(addresses.flatMap((a) => (a ? [a.personId] : [])))];
+    const people = await db.people.bulkGet(personIds);
+    personIds.forEach((id, i) => b.people.set(id, people[i]));
+    const moments = work.flatMap((w) => {
+      const a = b.addresses.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
+      return a && !w.seen.atEstimated ? [[a.personId, w.seen.at] as [string, number]] : [];
+    });
+    if (moments.length > 0) {
+      for (const i of await db.interactions.where('[personId+at]').anyOf(moments).toArray()) b.addMoment(i);
+    }
+    return b;
+  }
+
+  private addMoment(i: Interaction) {
+    const k = momentKey(i.personId, i.at);
+    const list = this.moments.get(k);
+    if (list) list.push(i);
+    else this.moments.set(k, [i]);
+  }
+
+  /** Someone known by name only now appears with an address: the address joins that person. */
+  private resolveName(name: string, email: string): Address | undefined {
+    const key = nameKey(name);
+    if (key === nameKey('')) return undefined;
+    const row = this.addresses.get(key);
+    if (!row) return undefined;
+    const resolved = { address: email, personId: row.personId };
+    this.addresses.set(email, resolved);
+    this.addresses.set(key, undefined);
+    this.putAddresses.set(email, resolved);
+    this.putAddresses.delete(key);
+    this.deleteAddresses.add(key);
+    this.renamed.push({ personId: row.personId, from: key, to: email });
+    for (const i of this.putInteractions.values()) if (i.address === key) i.address = email;
+    for (const list of this.moments.values()) for (const i of list) if (i.address === key) i.address = email;
+    return resolved;
+  }
+
+  /** Store one contact of one item; returns the person id when an interaction was written. */
+  record(seen: Seen, contact: Contact, now: number): string | null {
+    const id = interactionId(seen, contact);
+    const existing = this.putInteractions.get(id) ?? (this.deleteInteractions.has(id) ? undefined : this.interactions.get(id));
+    // Seen again: nothing to do, unless an upcoming meeting has since taken place.
+    if (existing && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
+
+    let address = this.addresses.get(contact.email);
+    if (!address && !contact.unresolved && contact.name) address = this.resolveName(contact.name, contact.email);
+    let person = address ? this.people.get(address.personId) : undefined;
+    if (!person) {
+      if (!seen.mayCreate) return null;
+      person = newPerson(crypto.randomUUID(), contact.name, reasonFor[contact.direction], now);
+      const row = { address: contact.email, personId: person.id };
+      this.addresses.set(contact.email, row);
+      this.putAddresses.set(contact.email, row);
+      this.deleteAddresses.delete(contact.email);
+    } else if (!existing && !seen.atEstimated) {
+      // A list row and the opened message are the same email: same person, direction and minute.
+      const sameMoment = (this.moments.get(momentKey(person.id, seen.at)) ?? []).filter((i) => !this.deleteInteractions.has(i.id));
+      const same = sameMoment.filter((i) => i.direction === contact.direction && i.address === contact.email);
+      if (seen.seenIn === 'list' && same.length > 0) return null;
+      // The same message seen before under the person's name only: already counted.
+      if (sameMoment.some((i) => i.direction === contact.direction && i.sourceId === seen.sourceId && i.seenIn !== 'list')) return null;
+      if (seen.seenIn === 'page') {
+        for (const i of same.filter((x) => x.seenIn === 'list')) {
+          this.deleteInteractions.add(i.id);
+          this.putInteractions.delete(i.id);
+        }
+      }
+    }
+    const counts = isContact(contact.direction);
+    const at = seen.at;
+    const updated: Person = withDue({
+      ...person,
+      name: betterName(person.name, contact.name),
+      reason: strongerReason(person.reason, reasonFor[contact.direction]),
+      firstContact: counts ? (person.firstContact ? Math.min(person.firstContact, at) : at) : person.firstContact,
+      lastContact: counts ? Math.max(person.lastContact, at) : person.lastContact,
+      lastIn: contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,
+      lastOut: contact.direction === 'out' ? Math.max(person.lastOut, at) : person.lastOut,
+      lastSeen: contact.direction === 'upcoming' ? person.lastSeen : Math.max(person.lastSeen, at),
+    });
+    this.people.set(updated.id, updated);
+    this.dirtyPeople.add(updated.id);
+    const interaction: Interaction = {
+      id,
+      personId: updated.id,
+      address: contact.email,
+      provider: seen.provider,
+      sourceId: seen.sourceId,
+      threadId: seen.item.threadId ?? null,
+      direction: contact.direction,
+      at,
+      atEstimated: seen.atEstimated,
+      subject: seen.subject,
+      seenIn: seen.seenIn,
+    };
+    this.putInteractions.set(id, interaction);
+    this.deleteInteractions.delete(id);
+    if (existing) {
+      const list = this.moments.get(momentKey(existing.personId, existing.at));
+      if (list) this.moments.set(momentKey(existing.personId, existing.at), list.filter((i) => i.id !== id));
+    }
+    this.addMoment(interaction);
+    return updated.id;
+  }
+
+  async flush(): Promise<void> {
+    const db = this.db;
+    for (const r of this.renamed) {
+      await db.interactions
+        .where('[personId+at]')
+        .between([r.personId, -Infinity], [r.personId, Infinity])
+        .filter((i) => i.address === r.from)
+        .modify({ address: r.to });
+    }
+    if (this.deleteAddresses.size) await db.addresses.bulkDelete([...this.deleteAddresses]);
+    if (this.putAddresses.size) await db.addresses.bulkPut([...this.putAddresses.values()]);
+    if (this.deleteInteractions.size) await db.interactions.bulkDelete([...this.deleteInteractions]);
+    if (this.putInteractions.size) await db.interactions.bulkPut([...this.putInteractions.values()]);
+    if (this.dirtyPeople.size) await db.people.bulkPut([...this.dirtyPeople].map((id) => this.people.get(id)!));
+  }
 }

@@ -61,7 +61,6 @@ const DETAIL_ROLES: Record<string, Role | 'skip'> = {
   security: 'skip', beveiliging: 'skip',
 };
 
-const inBody = (el: Element) => el.closest(SEL.notHeader) !== null;
 
 function person(el: Element, role: Role, account: string | null): DetectedPerson | null {
   const email = asEmail(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
@@ -106,7 +105,7 @@ function threadIdFrom(doc: Document, url: URL): string | null {
 }
 
 function detailRows(wrapper: Element, account: string | null): DetectedPerson[] | null {
-  const table = wrapper.querySelector(SEL.details);
+  const table = wrapper.getElementsByClassName('ajC')[0];
   if (!table || looksHidden(table)) return null;
   const people: DetectedPerson[] = [];
   for (const row of Array.from(table.querySelectorAll('tr'))) {
@@ -137,37 +136,67 @@ function threadItems(doc: Document, url: URL, account: string | null): DetectedI
   if (!main) return [];
   const subject = cleanText(main.querySelector(SEL.subject)?.textContent);
   const threadId = threadIdFrom(doc, url);
+  // One pass, no per-element ancestor search against the long body selector: what lies inside
+  // bodies, quotes and compose boxes is collected by one query and left out (bench: detect-100).
+  const hidden = new Set<Element>();
+  for (const root of Array.from(main.querySelectorAll(SEL.notHeader))) {
+    for (const el of Array.from(root.querySelectorAll(`[email], ${SEL.date}, ${SEL.message}, ${SEL.messageWrapper}`))) hidden.add(el);
+  }
+  const wrapperOf = (el: Element) => el.closest(SEL.messageWrapper);
+  // Messages in page order: expanded and collapsed wrappers, and id-carrying elements outside them.
+  const order: Element[] = [];
+  const byWrapper = new Map<Element, { id: string | null; from: Element | null; recipients: Element[]; date: Element | null }>();
+  const entry = (w: Element) => {
+    let e = byWrapper.get(w);
+    if (!e) {
+      e = { id: null, from: null, recipients: [], date: null };
+      byWrapper.set(w, e);
+      order.push(w);
+    }
+    return e;
+  };
+  for (const el of Array.from(main.querySelectorAll(`${SEL.messageWrapper}, ${SEL.message}`))) {
+    if (hidden.has(el)) continue;
+    const w = wrapperOf(el) ?? el;
+    const e = entry(w);
+    if (e.id === null && el.matches(SEL.message)) {
+      e.id = normaliseGmailId(el.getAttribute('data-legacy-message-id')) ?? normaliseGmailId(el.getAttribute('data-message-id'));
+    }
+  }
+  for (const el of Array.from(main.querySelectorAll('[email]'))) {
+    if (hidden.has(el)) continue;
+    const w = wrapperOf(el);
+    const e = w && byWrapper.get(w);
+    if (!e) continue;
+    if (el.classList.contains('gD') || (!e.from && el.closest('.gF'))) e.from ??= el;
+    else if (el.closest('.hb')) e.recipients.push(el);
+  }
+  for (const el of Array.from(main.querySelectorAll(SEL.date))) {
+    if (hidden.has(el)) continue;
+    const w = wrapperOf(el);
+    const e = w && byWrapper.get(w);
+    if (e && !e.date) e.date = el;
+  }
   const items: DetectedItem[] = [];
   const seenIds = new Set<string>();
-  // One entry per message: expanded and collapsed wrappers, and id-carrying elements outside them.
-  const wrappers = new Set<Element>();
-  for (const el of Array.from(main.querySelectorAll(`${SEL.messageWrapper}, ${SEL.message}`))) {
-    if (!inBody(el)) wrappers.add(el.closest(SEL.messageWrapper) ?? el);
-  }
-  for (const wrapper of wrappers) {
-    const idEl = wrapper.matches(SEL.message) ? wrapper : wrapper.querySelector(SEL.message);
-    const id =
-      normaliseGmailId(idEl?.getAttribute('data-legacy-message-id')) ??
-      normaliseGmailId(idEl?.getAttribute('data-message-id'));
-    if (id && seenIds.has(id)) continue;
-    if (id) seenIds.add(id);
-    let people = detailRows(wrapper, account);
+  for (const w of order) {
+    const e = byWrapper.get(w)!;
+    if (e.id && seenIds.has(e.id)) continue; // the wrapper and its body may both carry the id
+    if (e.id) seenIds.add(e.id);
+    let people = detailRows(w, account);
     if (!people) {
       people = [];
-      const sender = Array.from(wrapper.querySelectorAll(SEL.sender)).find((s) => !inBody(s));
-      const from = sender && person(sender, 'from', account);
+      const from = e.from && person(e.from, 'from', account);
       if (from) people.push(from);
-      for (const r of Array.from(wrapper.querySelectorAll(SEL.recipients))) {
-        if (inBody(r)) continue;
+      for (const r of e.recipients) {
         const p = person(r, 'recipient', account);
         if (p) people.push(p);
       }
     }
-    const dateEl = Array.from(wrapper.querySelectorAll(SEL.date)).find((d) => !inBody(d));
-    const at = parseDisplayedDate(dateEl?.getAttribute('title') ?? dateEl?.getAttribute('alt'));
+    const at = parseDisplayedDate(e.date?.getAttribute('title') ?? e.date?.getAttribute('alt'));
     people = dedupe(people);
-    if (people.length === 0 && !id) continue;
-    items.push({ kind: 'email', id, subject, at, people, threadId });
+    if (people.length === 0 && !e.id) continue;
+    items.push({ kind: 'email', id: e.id, subject, at, people, threadId });
   }
   return items;
 }

@@ -21,6 +21,8 @@ export async function dueList(db: KringDb, now = Date.now(), withinDays = 7): Pr
     .sort((a, b) => b.overdue - a.overdue);
 }
 
+const RECENT_LIMIT = 3000;
+
 /**
  * Replies owed, from the recent history only (an `at` range read); older silences are not "owed".
  * Only with people you correspond with (you have written to them, or they are in your network):
@@ -28,7 +30,8 @@ export async function dueList(db: KringDb, now = Date.now(), withinDays = 7): Pr
  */
 export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays = 60) {
   const days = await getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS);
-  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).toArray();
+  // Newest first and bounded: the cost follows recent mail, not the size of the history.
+  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).reverse().limit(RECENT_LIMIT).toArray();
   const owed = repliesOwed(recent, now, days);
   const ids = [...new Set(owed.youOwe.map((o) => o.personId))];
   const people = await db.people.bulkGet(ids);

@@ -36,6 +36,8 @@ import { useLive } from '../useLive';
 type Tab = 'due' | 'people';
 /** Replies owed shown before "show all": the overview must not drown who is due. */
 const OWED_SHOWN = 4;
+/** Due people rendered before "show all": the most overdue first, the popup stays instant. */
+const DUE_SHOWN = 50;
 
 export function App() {
   const [tab, setTab] = useState<Tab>('due');
@@ -80,6 +82,7 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
   const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].map((o) => o.personId);
   const names = useNames(owedIds);
   const [allOwed, setAllOwed] = useState(false);
+  const [allDue, setAllDue] = useState(false);
   if (!due || !replies) return null;
   const nothing = due.length === 0 && replies.youOwe.length === 0 && replies.theyOwe.length === 0;
   if (nothing) return <p class="empty">{t('emptyDue')}</p>;
@@ -116,7 +119,7 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
             {t('dueHeading')}
           </h2>
           <ul class="plain due-list">
-            {due.map(({ person, overdue }) => (
+            {due.slice(0, allDue ? undefined : DUE_SHOWN).map(({ person, overdue }) => (
               <li key={person.id} class="due-row" data-person-id={person.id}>
                 <button type="button" class="row-button" onClick={() => onOpen(person.id)}>
                   <span class="name">{displayName(person)}</span>
@@ -141,6 +144,11 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
               </li>
             ))}
           </ul>
+          {!allDue && due.length > DUE_SHOWN && (
+            <button type="button" class="link small" onClick={() => setAllDue(true)}>
+              {t('showAll', String(due.length))}
+            </button>
+          )}
         </section>
       )}
     </>

@@ -1,0 +1,4 @@
+let received = 0;
+chrome.runtime.onMessage.addListener((message) => {
+  received += message.people.length;
+});
