@@ -135,9 +135,11 @@ class Batch {
       const a = b.addresses.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
       return a && !w.seen.atEstimated ? [[a.personId, w.seen.at] as [string, number]] : [];
     });
-    if (moments.length > 0) {
-      for (const i of await db.interactions.where('[personId+at]').anyOf(moments).toArray()) b.addMoment(i);
-    }
+    // Point lookups, issued together. (One anyOf over these compound keys walks the index between
+    // them, and person ids are random: that grew with the store; bench/run.ts, ingest.)
+    const unique = [...new Map(moments.map((m) => [momentKey(m[0], m[1]), m])).values()];
+    const found = await Promise.all(unique.map((m) => db.interactions.where('[personId+at]').equals(m).toArray()));
+    for (const list of found) for (const i of list) b.addMoment(i);
     return b;
   }
 
