@@ -22,7 +22,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  // Firefox gets Manifest V3 too: the same permissions model and the same web-accessible resources
+  // limited to the webmail hosts as Chrome (MV2 would expose the sidebar page to every site).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -38,7 +41,21 @@ export default defineConfig({
         description: '__MSG_commandToggleSidebar__',
       },
     },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // Fixed, so storage and the moz-extension origin survive reinstalls.
+              id: '{6f1c1a6e-7d8b-4c8e-9a37-2b5f0c0e4a11}',
+              // 128 ESR: MV3 host permissions granted at install (127+), storage.session (115+).
+              strict_min_version: '128.0',
+              // Kring collects nothing: everything stays on the device.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
   webExt: {
     binaries: chromiumBin ? { chrome: chromiumBin } : undefined,
     chromiumArgs: [

@@ -6,7 +6,7 @@ let failed = 0;
 let skipped = 0;
 const seen = [];
 
-const vitest = 'test-results/vitest.json';
+for (const vitest of ['test-results/vitest.json', 'test-results/vitest-firefox.json']) {
 if (existsSync(vitest)) {
   const r = JSON.parse(readFileSync(vitest, 'utf8'));
   passed += r.numPassedTests ?? 0;
@@ -14,7 +14,8 @@ if (existsSync(vitest)) {
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // A file that failed to load has no tests but is a failure.
   failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
-  seen.push('vitest');
+  seen.push(vitest.includes('firefox') ? 'firefox' : 'vitest');
+}
 }
 
 const pw = 'test-results/playwright.json';

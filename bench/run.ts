@@ -16,6 +16,8 @@ import { rng } from '../tests/helpers/seed';
 import { gmailThread, OWNER } from './gmail-thread';
 
 const QUICK = process.argv.includes('--quick');
+/** `--only=popup-and-sidebar,ingest`: run some steps (results then go to test-results/, not bench/). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const EXT = resolve('.output/chrome-mv3');
 const REF = resolve('bench/reference-extension');
 const CACHE = resolve('bench/.cache');
@@ -375,14 +377,16 @@ async function main() {
   if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build first: npm run build');
   const started = Date.now();
   for (const [name, step] of [['bytes', bytes], ['detection', detection], ['tab cost', tabCost], ['ingest', ingest], ['popup and sidebar', stores], ['disk', disk], ['import', importTime]] as const) {
+    if (ONLY && !ONLY.includes(name.replace(/ /g, '-'))) continue;
     log(`bench: ${name}…`);
     await step();
   }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim() };
   const out = { date: new Date().toISOString(), quick: QUICK, seconds: Math.round((Date.now() - started) / 1000), machine, figures };
   mkdirSync('test-results', { recursive: true });
-  writeFileSync(QUICK ? 'test-results/bench-quick.json' : 'bench/results.json', `${JSON.stringify(out, null, 2)}\n`);
-  if (!QUICK) writeFileSync('bench/results.md', `${table()}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.chromium}, Node ${machine.node}; ${out.date.slice(0, 10)}, ${out.seconds} s.\n`);
+  const partial = QUICK || ONLY;
+  writeFileSync(partial ? 'test-results/bench-partial.json' : 'bench/results.json', `${JSON.stringify(out, null, 2)}\n`);
+  if (!partial) writeFileSync('bench/results.md', `${table()}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.chromium}, Node ${machine.node}; ${out.date.slice(0, 10)}, ${out.seconds} s.\n`);
   process.stdout.write(`${table()}\n\n${QUICK ? 'quick run: sizes are small; figures say the benchmarks run, not how fast' : `machine: ${JSON.stringify(machine)}`} (${out.seconds} s)\n`);
 }
 

@@ -12,9 +12,14 @@ export interface DuePerson {
   overdue: number;
 }
 
-/** Network people overdue or due within `withinDays`, most overdue first: a range read of `due`. */
-export async function dueList(db: KringDb, now = Date.now(), withinDays = 7): Promise<DuePerson[]> {
-  const people = await db.people.where('due').belowOrEqual(now + withinDays * DAY).toArray();
+/**
+ * Network people overdue or due within `withinDays`, most overdue (relative to their cadence)
+ * first. A range read of the `due` index, earliest first and at most `limit` records, so opening
+ * the popup costs the same with 100 or 10,000 people due; "show all" passes no limit.
+ */
+export async function dueList(db: KringDb, now = Date.now(), withinDays = 7, limit = 200): Promise<DuePerson[]> {
+  const range = db.people.where('due').belowOrEqual(now + withinDays * DAY);
+  const people = await (Number.isFinite(limit) ? range.limit(limit) : range).toArray();
   return people
     .filter((p) => p.status === 'network')
     .map((person) => ({ person, overdue: overdueness(person, now) }))
@@ -28,10 +33,11 @@ const RECENT_LIMIT = 3000;
  * Only with people you correspond with (you have written to them, or they are in your network):
  * cold inbound mail you never answered is not a debt.
  */
-export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays = 60) {
+export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays = 30) {
   const days = await getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS);
-  // Newest first and bounded: the cost follows recent mail, not the size of the history.
-  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).reverse().limit(RECENT_LIMIT).toArray();
+  // Bounded, and read forward (one native getAll; a reversed read walks a cursor): the cost
+  // follows recent mail, not the size of the history.
+  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).limit(RECENT_LIMIT).toArray();
   const owed = repliesOwed(recent, now, days);
   const ids = [...new Set(owed.youOwe.map((o) => o.personId))];
   const people = await db.people.bulkGet(ids);

@@ -1,6 +1,6 @@
 import { CADENCE_CHOICES, DAY } from '../network/cadence';
 import type { CaptureReason, Direction } from '../store/types';
-import { t, uiLanguage, type MessageKey } from './i18n';
+import { cachedFormat, t, uiLanguage, type MessageKey } from './i18n';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * DAY],
@@ -9,10 +9,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', DAY],
 ];
 
+let relative: Intl.RelativeTimeFormat | undefined;
+const relativeFormat = () => (relative ??= new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }));
+
 /** "3 weeks ago", "yesterday", "in 2 days", in the UI language. */
 export function relativeTime(ms: number, now = Date.now()): string {
   const diff = ms - now;
-  const fmt = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
+  const fmt = relativeFormat();
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size || unit === 'day') return fmt.format(Math.round(diff / size), unit);
   }
@@ -24,14 +27,14 @@ export function duration(ms: number): string {
   for (const [unit, size] of UNITS) {
     if (Math.abs(ms) >= size || unit === 'day') {
       const n = Math.max(1, Math.round(Math.abs(ms) / size));
-      return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+      return cachedFormat(`unit:${unit}`, () => new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' })).format(n);
     }
   }
   return '';
 }
 
 export function monthLabel(ms: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric' }).format(ms);
+  return cachedFormat('month', () => new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric' })).format(ms);
 }
 
 export function cadenceLabel(days: number | null): string {

@@ -77,12 +77,14 @@ function useNames(ids: string[]) {
 
 function DueView({ onOpen }: { onOpen: (id: string) => void }) {
   const now = Date.now();
-  const due = useLive(() => dueList(db(), Date.now()), []);
-  const replies = useLive(() => repliesOwedNow(db(), Date.now()), []);
-  const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].map((o) => o.personId);
-  const names = useNames(owedIds);
-  const [allOwed, setAllOwed] = useState(false);
   const [allDue, setAllDue] = useState(false);
+  const due = useLive(() => dueList(db(), Date.now(), 7, allDue ? Infinity : 200), [allDue]);
+  const dueTotal = useLive(() => db().people.where('due').belowOrEqual(Date.now() + 7 * DAY).count(), []);
+  const replies = useLive(() => repliesOwedNow(db(), Date.now()), []);
+  const [allOwed, setAllOwed] = useState(false);
+  // Names only for the rows shown: there can be hundreds of replies owed in a large mailbox.
+  const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].slice(0, allOwed ? undefined : OWED_SHOWN).map((o) => o.personId);
+  const names = useNames(owedIds);
   if (!due || !replies) return null;
   const nothing = due.length === 0 && replies.youOwe.length === 0 && replies.theyOwe.length === 0;
   if (nothing) return <p class="empty">{t('emptyDue')}</p>;
@@ -144,9 +146,9 @@ function DueView({ onOpen }: { onOpen: (id: string) => void }) {
               </li>
             ))}
           </ul>
-          {!allDue && due.length > DUE_SHOWN && (
+          {!allDue && (dueTotal ?? 0) > DUE_SHOWN && (
             <button type="button" class="link small" onClick={() => setAllDue(true)}>
-              {t('showAll', String(due.length))}
+              {t('showAll', String(dueTotal))}
             </button>
           )}
         </section>
