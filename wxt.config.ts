@@ -47,15 +47,21 @@ export default defineConfig({
             gecko: {
               // Fixed, so storage and the moz-extension origin survive reinstalls.
               id: '{6f1c1a6e-7d8b-4c8e-9a37-2b5f0c0e4a11}',
-              // 128 ESR: MV3 host permissions granted at install (127+), storage.session (115+).
-              strict_min_version: '128.0',
+              // 140 ESR: the first with data_collection_permissions (AMO asks for it); MV3 host
+              // permissions granted at install (127+) and storage.session (115+) come before.
+              strict_min_version: '140.0',
               // Kring collects nothing: everything stays on the device.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // The sources zip is for addons.mozilla.org review: the code, not caches or test output.
+    excludeSources: ['bench/.cache/**', 'test-results/**', 'playwright-report/**', '.tmp/**'],
+  },
   webExt: {
     binaries: chromiumBin ? { chrome: chromiumBin } : undefined,
     chromiumArgs: [

@@ -5,10 +5,10 @@ import { toggleSidebar } from '../src/background/sidebar-toggle';
 export default defineBackground(() => {
   const listener = startBackground({
     ownId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),
+    // while Firefox reports sender.origin as "moz-extension://<uuid>". The one Firefox difference here.
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     session: browser.storage.session,
-    // No page is listening when no sidebar is open: that is not an error.
-    broadcast: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message, sender) => listener(message, sender));
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)

@@ -1,6 +1,7 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
-import type { DetectionPayload, PageChanged, SidebarPage } from '../messaging/protocol';
+import type { DetectionPayload, SidebarPage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
+import { STORE_CHANGED } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
@@ -21,17 +22,21 @@ export interface BackgroundDeps {
   ownId: string;
   extensionOrigin: string;
   session: SessionArea;
-  /** Tell extension pages (the sidebars) that a tab's page changed. */
-  broadcast: (message: PageChanged) => void;
 }
 
-export function startBackground({ ownId, extensionOrigin, session, broadcast }: BackgroundDeps) {
+/**
+ * Open sidebars learn of changes through storage.session: `page:<tab>` when a tab's page changed,
+ * `storeChangedAt` when the store did. (runtime.sendMessage from the background does not reach an
+ * extension frame inside a web page in Firefox; storage change events reach every extension page.)
+ */
+
+export function startBackground({ ownId, extensionOrigin, session }: BackgroundDeps) {
   const store = db();
   const pages = createPageStore(session);
   const housekeeping = () => void maintain(store).catch(() => {});
   const actions = sidebarActions(store);
   /** The store changed: open sidebars re-ask. */
-  const changed = () => broadcast({ type: 'sidebar/page-changed' });
+  const changed = () => void session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {});
   housekeeping();
 
   const allowed = async (detection: DetectionPayload, origin: string) => {
@@ -58,7 +63,6 @@ export function startBackground({ ownId, extensionOrigin, session, broadcast }: 
       'capture/page': async (msg, from) => {
         if (!PROVIDERS_BY_ORIGIN[from.origin]?.includes(msg.detection.provider)) return undefined;
         await pages.set(from.tabId, msg.detection);
-        broadcast({ type: 'sidebar/page-changed', tabId: from.tabId });
         return undefined;
       },
       'sidebar/get-page': async (_msg, from): Promise<SidebarPage> => sidebarPage(store, from.tabId, await pages.get(from.tabId)),

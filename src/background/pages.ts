@@ -4,6 +4,7 @@
  * an extension page framed in that same tab.
  */
 import type { DetectionPayload } from '../messaging/protocol';
+import { pageKey as key } from '../messaging/storage-keys';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -11,7 +12,6 @@ export interface SessionArea {
   remove(key: string): Promise<void>;
 }
 
-const key = (tabId: number) => `page:${tabId}`;
 
 export function createPageStore(area: SessionArea) {
   return {

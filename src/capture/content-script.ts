@@ -19,5 +19,6 @@ export function runContentScript(ctx: ContentScriptContext, detectors: readonly 
     send: sendDetection,
     sendPage,
     onDetection: (d) => sidebar.setView(d.view, d.items.length),
+    onDelivered: () => sidebar.notify(),
   });
 }

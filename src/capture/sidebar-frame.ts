@@ -69,7 +69,16 @@ export function mountSidebar(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChange));
   ui.mount();
 
+  let version = 0;
   return {
+    /**
+     * Tell the sidebar to re-ask the background (it may have captured something, or the page
+     * changed): a fragment change on the frame's URL, which only makes the sidebar reload its own
+     * data. Extension events do not reach this frame in every browser (Firefox).
+     */
+    notify() {
+      if (iframe && !ctx.isInvalid) iframe.src = `${browser.runtime.getURL('/sidebar.html')}#${++version}`;
+    },
     /** The page changed what it shows. */
     setView(view: string, itemCount: number) {
       // Something removed the frame (a page that rebuilds the whole document): put it back.

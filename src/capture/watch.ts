@@ -26,6 +26,8 @@ export interface CaptureOptions {
   maxWaitMs?: number;
   /** Called with each detection, sent or not (the sidebar follows the page with this). */
   onDetection?: (d: Detection) => void;
+  /** Called when the background has taken a report (page state or new items). */
+  onDelivered?: () => void;
 }
 
 /** Forget old keys past this many, so a tab open for weeks does not grow without bound. */
@@ -57,7 +59,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const page = JSON.stringify(detection);
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
-      opts.sendPage(detection).catch(() => {
+      opts.sendPage(detection).then(opts.onDelivered, () => {
         lastPage = '';
       });
     }
@@ -70,7 +72,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const keys = fresh.map((item) => JSON.stringify(item));
     for (const k of keys) sent.add(k);
     const { failure, ...rest } = detection;
-    opts.send({ ...rest, items: fresh, ...(newFailure ? { failure } : {}) }).catch(() => {
+    opts.send({ ...rest, items: fresh, ...(newFailure ? { failure } : {}) }).then(opts.onDelivered, () => {
       // Background asleep or restarting: forget these so the next change sends them again.
       for (const k of keys) sent.delete(k);
     });

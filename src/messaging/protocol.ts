@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// Validate without compiling code: extension pages forbid eval, and zod should not even try.
+z.config({ jitless: true });
+
 export const LIMITS = {
   text: 300,
   id: 200,
@@ -108,10 +111,6 @@ export interface SidebarPage {
   captureOff: boolean;
   people: SidebarPerson[];
 }
-/**
- * Broadcast by the background to extension pages: a tab's page changed (tabId), or the store
- * changed (no tabId). Carries nothing else.
- */
-export type PageChanged = { type: 'sidebar/page-changed'; tabId?: number };
+
 export type DetectionPayload = z.infer<typeof detection>;
 export type IngestResult = { stored: number; people: number };

@@ -1,2 +1,6 @@
 /** storage.local key of the sidebar's collapsed state (a boolean; nothing personal). */
 export const SIDEBAR_COLLAPSED = 'sidebarCollapsed';
+
+/** storage.session keys that tell open sidebars to re-ask: a tab's page, or the store, changed. */
+export const pageKey = (tabId: number) => `page:${tabId}`;
+export const STORE_CHANGED = 'storeChangedAt';

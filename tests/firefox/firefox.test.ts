@@ -4,6 +4,7 @@ import { firefoxAvailable, fixture, startFirefox, type Session } from './harness
 
 const LONG = '#inbox/FMfcgzQXJWbqMzTbvDkqrXSGdJHnLLmP';
 const DUTCH = '#inbox/FMfcgzQXJWbqKkgpmVwLQnBTqxZshDrb';
+const poll = { timeout: 15_000, interval: 250 };
 
 describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
   let ff: Session;
@@ -14,31 +15,29 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     await ff?.close();
   });
 
-  const texts = (frame: { $$eval: (s: string, f: (els: Element[]) => string[]) => Promise<string[]> }, sel: string) =>
-    frame.$$eval(sel, (els) => els.map((e) => (e.textContent ?? '').trim()));
+  const names = (page: Parameters<Session['inSidebar']>[0]) => () =>
+    ff.inSidebar<string[]>(page, `Array.from(document.querySelectorAll('.card .name'), (e) => e.textContent.trim())`);
+  const texts = (page: { $$eval: (s: string, f: (els: Element[]) => string[]) => Promise<string[]> }, sel: string) =>
+    page.$$eval(sel, (els) => els.map((e) => (e.textContent ?? '').trim()));
 
   it('captures a Gmail thread and shows its people in the sidebar', async () => {
     ff.serveGmail(fixture('gmail', 'thread-long.html'));
     const gmail = await ff.openGmail(LONG);
-    const sidebar = await ff.sidebarFrame(gmail);
-    await sidebar.waitForSelector('.card .name', { timeout: 15_000 });
-    await expect.poll(() => texts(sidebar, '.card .name'), { timeout: 10_000 }).toEqual(['Maria Jansen', 'Tom Hendriks']);
-    expect((await texts(sidebar, '.card .chip'))[0]).toBe('Seen 3 times');
+    await expect.poll(names(gmail), poll).toEqual(['Maria Jansen', 'Tom Hendriks']);
+    expect(await ff.inSidebar<string>(gmail, `document.querySelector('.card .chip').textContent`)).toBe('Seen 3 times');
     await gmail.close();
   });
 
   it('adds a person to the network in one click; the popup shows them under People and, past their cadence, under Due', async () => {
     ff.serveGmail(fixture('gmail', 'thread-dutch.html'));
     const gmail = await ff.openGmail(DUTCH);
-    const sidebar = await ff.sidebarFrame(gmail);
-    const card = 'section.card[data-email="pieter@devries-advies.nl"]';
-    await sidebar.waitForSelector(`${card} button.primary`, { timeout: 15_000 });
-    await sidebar.click(`${card} button.primary`);
-    await sidebar.waitForSelector(`${card} select`, { timeout: 10_000 });
-    expect(await sidebar.$eval(`${card} select`, (s) => (s as HTMLSelectElement).value)).toBe('90');
-    await sidebar.select(`${card} select`, '14');
+    const card = `document.querySelector('section.card[data-email="pieter@devries-advies.nl"]')`;
+    await expect.poll(names(gmail), poll).toContain('Pieter de Vries');
+    await ff.inSidebar(gmail, `${card}.querySelector('button.primary').click()`);
+    await expect.poll(() => ff.inSidebar<string | null>(gmail, `${card}?.querySelector('select')?.value ?? null`), poll).toBe('90');
+    await ff.inSidebar(gmail, `(() => { const s = ${card}.querySelector('select'); s.value = '14'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
 
-    const popup = await ff.openExtensionPage('popup.html', '.due-row, .empty');
+    const popup = await ff.openExtensionPage('popup.html', '.due-row, .empty, .section');
     await popup.waitForSelector('.due-row', { timeout: 10_000 });
     expect(await popup.$eval('.due-row', (e) => e.textContent)).toMatch(/Pieter de Vries.*overdue.*every 2 weeks/);
     const tabs = await popup.$$('[role=tab]');
@@ -49,6 +48,14 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     await gmail.close();
   });
 
+  it('registers the Alt+Shift+K shortcut and speaks the browser\'s language from _locales', async () => {
+    const popup = await ff.openExtensionPage('popup.html', '[role=tab]');
+    const commands = await popup.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe('Alt+Shift+K');
+    expect(await texts(popup, '[role=tab]')).toEqual(['Due', 'People']);
+    await popup.close();
+  });
+
   it('keeps a hostile page text: markup in names and subjects is never rendered', async () => {
     const evil = '<img src=x onerror="document.title=\'pwned\'">Mallory';
     const html = fixture('gmail', 'thread-one.html')
@@ -56,16 +63,14 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
       .replace('>Coffee next week?</h2>', '>&lt;svg onload=alert(1)&gt;Subject&lt;/svg&gt;</h2>');
     ff.serveGmail(html);
     const gmail = await ff.openGmail('#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
-    const sidebar = await ff.sidebarFrame(gmail);
-    await sidebar.waitForSelector('.card .name', { timeout: 15_000 });
-    expect(await texts(sidebar, '.card .name')).toEqual([evil]);
-    expect(await sidebar.$$eval('.card img, .card svg, .card script', (els) => els.length)).toBe(0);
+    await expect.poll(names(gmail), poll).toEqual([evil]);
+    expect(await ff.inSidebar<number>(gmail, `document.querySelectorAll('.card img, .card svg, .card script').length`)).toBe(0);
     const popup = await ff.openExtensionPage('popup.html', '.due-row, .empty, .section');
     const tabs = await popup.$$('[role=tab]');
     await tabs[1]!.click();
     await popup.waitForSelector('button.person');
-    expect(await popup.$$eval('main img:not([src="/icon/32.png"]), main svg, main script', (els) => els.length)).toBe(0);
     expect(await texts(popup, 'button.person .name')).toContain(evil);
+    expect(await popup.$$eval('main img:not([src="/icon/32.png"]), main svg, main script', (els) => els.length)).toBe(0);
     expect(await popup.title()).not.toBe('pwned');
     await popup.close();
     await gmail.close();

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 export const EXTENSION = resolve('.output/firefox-mv3');
@@ -23,7 +23,11 @@ export interface Session {
   serveGmail(html: string): void;
   openGmail(hash: string): Promise<Page>;
   openExtensionPage(path: string, selector: string): Promise<Page>;
-  sidebarFrame(page: Page): Promise<Frame>;
+  /**
+   * Evaluate an expression in the sidebar's frame (its document and extension APIs). Puppeteer
+   * lists the moz-extension frame as about:blank, so this goes through BiDi's browsing contexts.
+   */
+  inSidebar<T>(page: Page, expression: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -43,8 +47,8 @@ export async function startFirefox(): Promise<Session> {
       if (req.isInterceptResolutionHandled()) return;
       const url = new URL(req.url());
       if (url.hostname === 'mail.google.com') {
-        void (req.resourceType() === 'document'
-          ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': GMAIL_CSP }, body: gmail })
+        void (req.isNavigationRequest()
+          ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: process.env.KRING_NO_CSP ? {} : { 'content-security-policy': GMAIL_CSP }, body: gmail })
           : req.respond({ status: 204, body: '' }));
       } else void req.continue();
     });
@@ -68,10 +72,22 @@ export async function startFirefox(): Promise<Session> {
       await page.waitForSelector(selector, { timeout: 15_000 });
       return page;
     },
-    async sidebarFrame(page) {
+    async inSidebar<T>(page: Page, expression: string): Promise<T> {
+      const conn = (browser as unknown as { connection: { send(m: string, p: object): Promise<{ result: any }> } }).connection;
       for (let i = 0; i < 100; i++) {
-        const frame = page.frames().find((f) => f.url().startsWith(`moz-extension://${uuid}/sidebar.html`));
-        if (frame) return frame;
+        const tree = await conn.send('browsingContext.getTree', {});
+        const all: { context: string; url: string }[] = [];
+        const walk = (cs: { context: string; url: string; children?: unknown[] }[]) =>
+          cs.forEach((c) => (all.push(c), walk((c.children ?? []) as never)));
+        // Only the frames of this tab.
+        walk(tree.result.contexts.filter((c: { url: string }) => c.url === page.url()));
+        const side = all.find((c) => c.url.startsWith(`moz-extension://${uuid}/sidebar.html`));
+        if (side) {
+          const r = await conn.send('script.evaluate', { expression: `(async () => JSON.stringify(await (${expression})))()`, target: { context: side.context }, awaitPromise: true });
+          if (r.result.type === 'exception') throw new Error(`in the sidebar: ${JSON.stringify(r.result.exceptionDetails?.text ?? r.result)}`);
+          const value = r.result.result.value;
+          return (typeof value === 'string' ? JSON.parse(value) : undefined) as T;
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('no sidebar frame in the page');

@@ -6,12 +6,17 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_COLLAPSED } from '../../messaging/storage-keys';
+import { SIDEBAR_COLLAPSED, STORE_CHANGED, pageKey } from '../../messaging/storage-keys';
 import { askBackground } from '../../messaging/client';
-import type { PageChanged, SidebarPage, SidebarPerson } from '../../messaging/protocol';
+import type { SidebarPage, SidebarPerson } from '../../messaging/protocol';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { formatDate, t } from '../i18n';
 import { useStorageFlag } from '../storage-flag';
+
+/** Re-ask the background now (after one of this sidebar's own actions). */
+let reload = () => {};
+/** Ask the background to act, then show the result. */
+const act = <T,>(request: Parameters<typeof askBackground>[0]) => askBackground<T>(request).finally(() => reload());
 
 export function SidebarApp() {
   const [page, setPage] = useState<SidebarPage | null>(null);
@@ -36,15 +41,19 @@ export function SidebarApp() {
         .catch(() => alive && mine === latest && setPage(null));
     };
     void load();
-    const onMessage = (m: unknown) => {
-      const msg = m as Partial<PageChanged> | null;
-      if (msg?.type === 'sidebar/page-changed' && (msg.tabId === undefined || msg.tabId === tabId)) void load();
-      return undefined; // never answer: messages meant for the background must reach it
+    // The background signals changes in storage.session (see src/background/index.ts).
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && (STORE_CHANGED in changes || (tabId !== undefined && pageKey(tabId) in changes))) void load();
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    browser.storage.onChanged.addListener(onChange);
+    // The content script bumps this frame's fragment after each report (all browsers).
+    const onHash = () => void load();
+    window.addEventListener('hashchange', onHash);
+    reload = () => void load();
     return () => {
       alive = false;
-      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onChange);
+      window.removeEventListener('hashchange', onHash);
     };
   }, []);
 
@@ -85,7 +94,7 @@ export function SidebarApp() {
               <button
                 type="button"
                 class="link"
-                onClick={() => void askBackground({ type: 'sidebar/undo-not-a-person', token }).then(() => setIgnored((xs) => xs.filter((x) => x.token !== token)))}
+                onClick={() => void act({ type: 'sidebar/undo-not-a-person', token }).then(() => setIgnored((xs) => xs.filter((x) => x.token !== token)))}
               >
                 {t('undo')}
               </button>
@@ -132,14 +141,14 @@ function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: str
       ))}
       <div class="actions">
         {person?.status === 'network' ? (
-          <CadencePicker id={`${cardId}-cadence`} value={person.cadenceDays} onChange={(days) => void askBackground({ type: 'sidebar/set-cadence', email: p.email, days })} />
+          <CadencePicker id={`${cardId}-cadence`} value={person.cadenceDays} onChange={(days) => void act({ type: 'sidebar/set-cadence', email: p.email, days })} />
         ) : (
-          <button type="button" class="primary" onClick={() => void askBackground({ type: 'sidebar/add-to-network', email: p.email, name: p.name })}>
+          <button type="button" class="primary" onClick={() => void act({ type: 'sidebar/add-to-network', email: p.email, name: p.name })}>
             {t('addToNetwork')}
           </button>
         )}
         {!p.unresolved && (
-          <button type="button" onClick={() => void askBackground<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
+          <button type="button" onClick={() => void act<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
             {t('notAPerson')}
           </button>
         )}
