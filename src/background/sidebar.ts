@@ -6,9 +6,11 @@ import type { DetectionPayload, SidebarPage, SidebarPerson } from '../messaging/
 import { keyOf } from '../network/direction';
 import { isNameKey, nameKey } from '../network/names';
 import { isAutomated, isIgnored } from '../network/noise';
-import { repliesOwedNow } from '../store/queries';
+import { DAY } from '../network/cadence';
+import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
 import { addPersonManually, addToNetwork, ignoreAddress, setCadence, undoIgnore, type IgnoreUndo } from '../store/actions';
 import type { KringDb } from '../store/db';
+import type { Person } from '../store/types';
 import { addressHashes } from '../store/hash';
 import { historyOf } from '../store/people';
 import { SETTING, getSetting, ownKeys } from '../store/settings';
@@ -29,24 +31,38 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
     }
   }
   const hashes = await addressHashes(onPage.keys());
-  const [own, rules, off, forgotten, replies] = await Promise.all([
+  const [own, rules, off, forgotten, replyDays] = await Promise.all([
     ownKeys(db),
     db.ignoreRules.toArray(),
     getSetting<string[]>(db, SETTING.captureOff, []),
     db.forgotten.bulkGet([...hashes.values()]),
-    repliesOwedNow(db, now),
+    getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS),
   ]);
   const ownSet = new Set(own);
   const ignore = rules.map((r) => r.rule);
   const forgottenHashes = new Set(forgotten.flatMap((f) => (f ? [f.hash] : [])));
   const people: SidebarPerson[] = [];
+  const shown: { email: string; name: string | null; unresolved: boolean; person: Person | undefined }[] = [];
   for (const [email, name] of onPage) {
     const unresolved = isNameKey(email);
     if (ownSet.has(email) || forgottenHashes.has(hashes.get(email)!)) continue;
     if (!unresolved && (isAutomated(email) || isIgnored(email, ignore))) continue;
     const address = await db.addresses.get(email);
     const person = address ? await db.people.get(address.personId) : undefined;
+    shown.push({ email, name, unresolved, person });
+  }
+  // Replies owed with the people on this page only, from their last 30 days: the answer stays
+  // small however large the mailbox (bench: sidebar with 10,000 people).
+  const recent = (
+    await Promise.all(
+      shown.flatMap((s) => (s.person ? [db.interactions.where('[personId+at]').between([s.person.id, now - 30 * DAY], [s.person.id, now]).toArray()] : [])),
+    )
+  ).flat();
+  const owed = repliesOwed(recent, now, replyDays);
+  for (const { email, name, unresolved, person } of shown) {
     const id = person?.id;
+    // Cold inbound you never answered is no debt (as in the popup, store/queries.ts).
+    const corresponds = person ? person.lastOut > 0 || person.status === 'network' : false;
     people.push({
       email,
       unresolved,
@@ -58,8 +74,8 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
       recent: id
         ? (await historyOf(db, id, 5)).map((i) => ({ id: i.id, at: i.at, direction: i.direction, subject: i.subject, provider: i.provider, sourceId: i.sourceId, threadId: i.threadId }))
         : [],
-      youOwe: replies.youOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
-      theyOwe: replies.theyOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
+      youOwe: corresponds ? owed.youOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })) : [],
+      theyOwe: owed.theyOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
     });
   }
   return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people };
