@@ -261,28 +261,21 @@ function PersonView({ personId, onBack, onOpen }: { personId: string; onBack: ()
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), [personId]);
 
-  if (person === undefined) {
-    return (
-      <main class="popup">
-        <header class="bar">
-          <button ref={backRef} type="button" class="back" onClick={onBack}>
-            {t('back')}
-          </button>
-        </header>
-      </main>
-    );
-  }
+  const backBar = (
+    <header class="bar">
+      <button ref={backRef} type="button" class="back" onClick={onBack}>
+        {t('back')}
+      </button>
+    </header>
+  );
+  if (person === undefined) return <main class="popup">{backBar}</main>;
   const name = displayName(person, addresses?.[0]);
   const contacts = (history ?? []).filter((i) => isContact(i.direction)).map((i) => i.at);
   const suggested = suggestedCadence(contacts);
   const quiet = quietLongerThanUsual(contacts, Date.now());
   return (
     <main class="popup">
-      <header class="bar">
-        <button ref={backRef} type="button" class="back" onClick={onBack}>
-          {t('back')}
-        </button>
-      </header>
+      {backBar}
       <section class="person-detail">
         <h1>{name}</h1>
         <ul class="addresses" aria-label={t('addresses')}>
