@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: 'tests',
+  // End-to-end behaviour (e2e/) and the security suite (security/), in Chromium.
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
   // One browser at a time: each loads the extension, and the machine has 2 cores.
   workers: 1,
   fullyParallel: false,

@@ -75,7 +75,8 @@ const DATE_SPAN = new RegExp(
   'gi',
 );
 
-const EMAIL_ANYWHERE = /[^\s@<>()[\]\\,;:"'=/]+@[^\s@<>()[\]\\,;:"'/]+\.[a-z]{2,}/gi;
+/** Tokens that may be addresses; matched without backtracking (see findEmail in text.ts). */
+const TOKEN = /[^\s<>()[\]\\,;:"'=/]+/g;
 
 /** A seed of 32 random bits per copy (pass one to make a copy reproducible in tests). */
 function randomSalt(): number {
@@ -112,7 +113,10 @@ export function scrubbedCopy(doc: Document, salt: number = randomSalt()): string
     if (!text.trim()) return text;
     if (isOnlyADate(text)) return text;
     return text
-      .replace(EMAIL_ANYWHERE, (m) => `\u0000${placeholderFor(m)}\u0000`)
+      .replace(TOKEN, (m) => {
+        const email = m.includes('@') ? asEmail(m.replace(/^[.]+|[.]+$/g, '')) : null;
+        return email ? `\u0000${placeholderFor(email)}\u0000` : m;
+      })
       .replace(DATE_SPAN, (m) => `\u0000${m}\u0000`)
       .split('\u0000')
       .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w)))))

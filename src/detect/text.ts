@@ -2,7 +2,8 @@
 
 // Deliberately simple: a page attribute either holds one address or it does not.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-const EMAIL_IN_TEXT = /[^\s@<>()[\]\\,;:"'=]+@[^\s@<>()[\]\\,;:"']+\.[a-z]{2,}/i;
+/** Separators between the tokens an address can be one of. */
+const TOKEN_SEPARATORS = /[\s<>()[\]\\,;:"'=]+/;
 
 /** Longest text we keep from a page for a name or subject; hostile pages can be huge. */
 export const MAX_TEXT = 300;
@@ -14,10 +15,19 @@ export function asEmail(value: string | null | undefined): string | null {
   return v.length <= 254 && EMAIL.test(v) ? v : null;
 }
 
-/** The first address inside free text ("Alex <alex@x.nl>"), lower-cased. */
+/**
+ * The first address inside free text ("Alex <alex@x.nl>"), lower-cased. A linear scan over
+ * tokens: a regular expression looking for "something@" backtracks quadratically over a long run
+ * without an @, and page text is attacker-controlled (tests/fixtures/hostile).
+ */
 export function findEmail(text: string | null | undefined): string | null {
-  const m = text ? EMAIL_IN_TEXT.exec(text) : null;
-  return m ? asEmail(m[0]) : null;
+  if (!text || !text.includes('@')) return null;
+  for (const token of text.split(TOKEN_SEPARATORS)) {
+    if (!token.includes('@')) continue;
+    const e = asEmail(token.replace(/^[.]+|[.]+$/g, ''));
+    if (e) return e;
+  }
+  return null;
 }
 
 /** Collapse whitespace, trim, bound the length; empty becomes null. */

@@ -95,6 +95,7 @@ describe('message server', () => {
     ['an extra key', { ...validCapture, extra: 1 }],
     ['an extra key deep inside', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], html: '<img>' }] } }],
     ['a huge array', { ...validCapture, detection: { ...validCapture.detection, items: Array(501).fill(validCapture.detection.items[0]) } }],
+    ['100,000 people on one item', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], people: Array.from({ length: 100_000 }, (_, i) => ({ email: `p${i}@x.nl`, name: null, role: 'to' })) }] } }],
     ['an unknown provider', { ...validCapture, detection: { ...validCapture.detection, provider: 'evil' } }],
     ['a date that is not ISO', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: 'yesterday' }] } }],
   ];
