@@ -3,7 +3,6 @@
  * webmail tab and the shortcut agree and it survives restarts. Content scripts read and watch it.
  */
 import { SIDEBAR_COLLAPSED } from '../messaging/storage-keys';
-export { SIDEBAR_COLLAPSED };
 
 export interface LocalArea {
   get(key: string): Promise<Record<string, unknown>>;

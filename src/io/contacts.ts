@@ -37,11 +37,16 @@ export const normaliseEmail = (v: string) => {
   return e.length <= 254 && EMAIL.test(e) ? e : null;
 };
 
+/** Refuse a file too big to read, before reading it. */
+export function checkFileSize(size: number): void {
+  if (size > LIMITS.fileBytes) {
+    throw new ImportError(`the file is ${(size / 1048576).toFixed(1)} MB; Kring reads contact files up to ${LIMITS.fileBytes / 1048576} MB`);
+  }
+}
+
 /** Bytes of a file as text: refuses what is too big or not UTF-8, drops a byte-order mark. */
 export function decodeFile(bytes: Uint8Array): string {
-  if (bytes.byteLength > LIMITS.fileBytes) {
-    throw new ImportError(`the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; Kring reads contact files up to ${LIMITS.fileBytes / 1048576} MB`);
-  }
+  checkFileSize(bytes.byteLength);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,7 +1,7 @@
 /** Export and import in the settings page: backup, vCard, CSV; a preview before anything is written. */
 import { useState } from 'preact/hooks';
 import { parseBackup, serializeBackup, type Backup } from '../../io/backup';
-import { decodeFile, ImportError, sniffFormat, type ContactRecord } from '../../io/contacts';
+import { checkFileSize, decodeFile, ImportError, sniffFormat, type ContactRecord } from '../../io/contacts';
 import { parseContactsCsv, serializeGoogleCsv } from '../../io/csv';
 import { parseVCards, serializeVCards } from '../../io/vcard';
 import { db } from '../../store/db';
@@ -23,7 +23,7 @@ export function DataTransfer() {
     setResult(null);
     setLoaded(null);
     try {
-      if (file.size > 25 * 1024 * 1024) decodeFile(new Uint8Array(file.size)); // the size error, without reading 50 MB
+      checkFileSize(file.size); // before reading it into memory
       const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
       const format = sniffFormat(text);
       if (format === 'kring-backup') return setLoaded({ kind: 'backup', backup: parseBackup(text), fileName: file.name });
