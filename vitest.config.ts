@@ -7,7 +7,7 @@ process.env.TZ = 'Europe/Amsterdam';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/durability/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

@@ -37,7 +37,11 @@ export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays
   const days = await getSetting<number>(db, SETTING.replyDays, DEFAULT_REPLY_DAYS);
   // Bounded, and read forward (one native getAll; a reversed read walks a cursor): the cost
   // follows recent mail, not the size of the history.
-  const recent = await db.interactions.where('at').between(now - lookbackDays * DAY, now, true, true).limit(RECENT_LIMIT).toArray();
+  // Only messages written count (copies and meetings never do), so two `[direction+at]` reads.
+  const from = now - lookbackDays * DAY;
+  const read = (direction: 'in' | 'out') =>
+    db.interactions.where('[direction+at]').between([direction, from], [direction, now], true, true).limit(RECENT_LIMIT).toArray();
+  const recent = (await Promise.all([read('in'), read('out')])).flat();
   const owed = repliesOwed(recent, now, days);
   const ids = [...new Set(owed.youOwe.map((o) => o.personId))];
   const people = await db.people.bulkGet(ids);

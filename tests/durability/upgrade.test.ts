@@ -1,0 +1,193 @@
+/**
+ * Schema upgrades at full size (issue 9): a store at every earlier schema version, 50,000 people
+ * and 200,000 interactions, upgrades to the current one with counts and a content hash kept; an
+ * upgrade that fails halfway leaves the old version intact and readable; a page holding the old
+ * database open does not block the upgrade.
+ */
+import Dexie, { type Transaction } from 'dexie';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../src/store/db';
+import { seedData } from '../helpers/seed';
+
+const FULL = { people: 50_000, interactions: 200_000 };
+const PRIMARY: Record<string, string> = { people: 'id', addresses: 'address', interactions: 'id', settings: 'key', forgotten: 'hash', ignoreRules: 'rule', merges: 'id', dismissedPairs: 'pair' };
+type Row = Record<string, unknown>;
+type Tables = Record<string, Row[]>;
+
+/** Old-version records from the seeded generator, in the shape that version wrote. */
+function recordsAt(version: 1 | 2, people: number, interactions: number): Tables {
+  const { persons, items } = seedData(people, interactions, 11);
+  const last = new Map<string, number>();
+  for (const i of items) last.set(i.personId, Math.max(last.get(i.personId) ?? 0, i.at));
+  const DAY = 86_400_000;
+  const tables: Tables = {
+    people: persons.map((p, k) => {
+      const lastContact = last.get(p.id) ?? 0;
+      const row: Row = { id: p.id, name: p.name, status: k % 7 === 0 ? 'network' : 'seen', reason: 'they-wrote', firstContact: lastContact - 400 * DAY, lastContact, lastIn: lastContact, lastOut: k % 3 ? lastContact : 0, createdAt: 1_600_000_000_000 + k };
+      if (version === 2) {
+        const cadenceDays = k % 7 === 0 ? 30 : null;
+        Object.assign(row, { lastSeen: lastContact, cadenceDays, snoozedUntil: 0, addedAt: cadenceDays ? 1_650_000_000_000 : 0, notes: k % 50 === 0 ? `Met at the ${k} workshop` : '', tags: k % 11 === 0 ? ['client'] : [] });
+        if (cadenceDays) row.due = lastContact + cadenceDays * DAY;
+      }
+      return row;
+    }),
+    addresses: persons.flatMap((p) => p.addresses.map((address) => ({ address, personId: p.id }))),
+    interactions: items.map((i) => ({ ...i, provider: 'gmail', sourceId: i.id.split(':')[1], atEstimated: false, seenIn: 'page' })),
+    settings: [{ key: 'ownAddresses', value: ['me@example.com'] }, { key: 'replyDays', value: 4 }],
+  };
+  if (version === 2) {
+    tables.forgotten = [{ hash: 'a'.repeat(64), at: 1_700_000_000_000 }];
+    tables.ignoreRules = [{ rule: '@newsletter.example', addedAt: 1_700_000_000_000 }];
+    tables.merges = [{ id: 'm1', keptId: persons[0]!.id, removed: { id: 'gone', name: 'Old Name' }, at: 1_700_000_000_000 }];
+    tables.dismissedPairs = [{ pair: `${persons[1]!.id}|${persons[2]!.id}` }];
+  }
+  return tables;
+}
+
+function oldDb(name: string, version: 1 | 2) {
+  const d = new Dexie(name);
+  d.version(1).stores(SCHEMA_V1);
+  if (version === 2) d.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return d;
+}
+
+async function write(name: string, version: 1 | 2, tables: Tables) {
+  const d = oldDb(name, version);
+  await d.open();
+  for (const [table, rows] of Object.entries(tables)) await d.table(table).bulkAdd(rows);
+  d.close();
+}
+
+async function readAll(d: Dexie, names: string[]): Promise<Tables> {
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await d.table(n).toArray()] as const)));
+}
+
+/**
+ * A content hash of `tables`, each row reduced to the fields of the matching row in `shape` (the
+ * old version's rows): an upgrade may add fields, never change or drop one.
+ */
+function contentHash(tables: Tables, shape: Tables): string {
+  const h = createHash('sha256');
+  for (const name of Object.keys(shape).sort()) {
+    const key = PRIMARY[name]!;
+    const byKey = new Map((tables[name] ?? []).map((r) => [String(r[key]), r]));
+    h.update(`${name}:${shape[name]!.length}\n`);
+    for (const old of [...shape[name]!].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1))) {
+      const row = byKey.get(String(old[key]));
+      h.update(JSON.stringify(row ? Object.keys(old).sort().map((f) => [f, row[f]]) : null));
+      h.update('\n');
+    }
+  }
+  return h.digest('hex');
+}
+
+const rawVersion = (name: string) =>
+  new Promise<number>((resolve, reject) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => {
+      const v = r.result.version;
+      r.result.close();
+      resolve(v);
+    };
+    r.onerror = () => reject(r.error);
+  });
+
+const within = <T>(ms: number, p: Promise<T>, what: string) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms))]);
+
+describe('schema upgrades', () => {
+  for (const version of [1, 2] as const) {
+    it(`v${version} with 50,000 people and 200,000 interactions upgrades to v3, counts and content hash kept`, async () => {
+      const name = `durable-v${version}-${Math.random()}`;
+      const before = recordsAt(version, FULL.people, FULL.interactions);
+      await write(name, version, before);
+      const expected = contentHash(before, before);
+
+      const db = new KringDb(name);
+      await db.open();
+      expect(db.verno).toBe(3);
+      const after = await readAll(db, Object.keys(before));
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toHaveLength(rows.length);
+      expect(contentHash(after, before)).toBe(expected);
+      // The v3 indexes answer: replies owed reads `[direction+at]`, a person's history `[personId+at]`.
+      const ins = before.interactions!.filter((i) => i.direction === 'in').length;
+      expect(await db.interactions.where('[direction+at]').between(['in', -Infinity], ['in', Infinity]).count()).toBe(ins);
+      const someone = before.interactions![0]!.personId as string;
+      expect(await db.interactions.where('[personId+at]').between([someone, -Infinity], [someone, Infinity]).count()).toBe(
+        before.interactions!.filter((i) => i.personId === someone).length,
+      );
+      db.close();
+      await Dexie.delete(name);
+    }, 240_000);
+  }
+
+  const failing = {
+    'throws halfway through rewriting people': async (tx: Transaction) => {
+      let n = 0;
+      await tx.table('people').toCollection().modify((p: Row) => {
+        p.notes = 'half-written';
+        if (++n === 2_500) throw new Error('power cut');
+      });
+    },
+    'throws after every record was rewritten': async (tx: Transaction) => {
+      await upgradeToV2(tx);
+      throw new Error('power cut');
+    },
+  };
+  for (const [how, upgrade] of Object.entries(failing)) {
+    it(`an upgrade that ${how} leaves v1 intact and readable, and the real upgrade still succeeds`, async () => {
+      const name = `durable-fail-${Math.random()}`;
+      const before = recordsAt(1, 5_000, 20_000);
+      await write(name, 1, before);
+      const expected = contentHash(before, before);
+
+      const broken = new Dexie(name);
+      broken.version(1).stores(SCHEMA_V1);
+      broken.version(2).stores(SCHEMA_V2).upgrade(upgrade);
+      broken.version(3).stores(SCHEMA_V3);
+      await expect(broken.open()).rejects.toThrow(/power cut/);
+      broken.close();
+
+      // Still version 1 (Dexie stores version × 10), every record as it was.
+      expect(await rawVersion(name)).toBe(10);
+      const v1 = oldDb(name, 1);
+      await v1.open();
+      expect(contentHash(await readAll(v1, Object.keys(before)), before)).toBe(expected);
+      expect(await v1.table('people').filter((p: Row) => p.notes === 'half-written').count()).toBe(0);
+      v1.close();
+
+      const db = new KringDb(name);
+      await db.open();
+      expect(db.verno).toBe(3);
+      expect(contentHash(await readAll(db, Object.keys(before)), before)).toBe(expected);
+      db.close();
+      await Dexie.delete(name);
+    }, 120_000);
+  }
+
+  it('a page holding the old version open (a popup) does not block the upgrade, and its next read settles', async () => {
+    const name = `durable-open-${Math.random()}`;
+    const before = recordsAt(2, 2_000, 8_000);
+    await write(name, 2, before);
+    const popup = oldDb(name, 2);
+    await popup.open();
+    expect(await popup.table('people').count()).toBe(2_000);
+    // A live read in flight while the new version asks to upgrade.
+    const inFlight = popup.table('interactions').toArray();
+
+    const db = new KringDb(name);
+    await within(20_000, db.open(), 'upgrade with the old version open');
+    expect(db.verno).toBe(3);
+    expect((await inFlight).length).toBe(8_000);
+    expect(await db.people.count()).toBe(2_000);
+    // The old page gave its connection up; a later read either reopens or fails, never hangs.
+    await within(20_000, popup.table('people').count().then(() => 'read', () => 'failed'), 'old page read after the upgrade');
+    // …and the current version still reads everything afterwards.
+    expect(await within(20_000, db.people.count(), 'current version read after the old page')).toBe(2_000);
+    expect(await within(20_000, db.interactions.orderBy('[direction+at]').count(), 'index read')).toBe(8_000);
+    popup.close();
+    db.close();
+    await Dexie.delete(name);
+  }, 60_000);
+});
