@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests',
-  // End-to-end behaviour (e2e/) and the security suite (security/), in Chromium.
-  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
+  // End-to-end behaviour (e2e/), the security suite (security/) and crash tests (durability/), in Chromium.
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts', 'durability/**/*.spec.ts'],
   // One browser at a time: each loads the extension, and the machine has 2 cores.
   workers: 1,
   fullyParallel: false,

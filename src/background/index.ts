@@ -1,7 +1,7 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
 import type { DetectionPayload, SidebarPage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
-import { STORE_CHANGED } from '../messaging/storage-keys';
+import { STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
@@ -38,6 +38,8 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
   /** The store changed: open sidebars re-ask. */
   const changed = () => void session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {});
   housekeeping();
+  let full = false;
+  void session.get(STORE_FULL).then((v) => (full ||= Boolean(v[STORE_FULL])), () => {});
 
   const allowed = async (detection: DetectionPayload, origin: string) => {
     if (!PROVIDERS_BY_ORIGIN[origin]?.includes(detection.provider)) {
@@ -54,8 +56,23 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
     onDrop: (reason) => void countDrop(store, reason).catch(() => {}),
     handlers: {
       'capture/detected': async (msg, from) => {
-        if (!(await allowed(msg.detection, from.origin))) return undefined;
-        const result = await ingest(store, msg.detection);
+        if (!(await allowed(msg.detection, from.origin))) return { stored: 0, people: 0 };
+        let result;
+        try {
+          result = await ingest(store, msg.detection);
+        } catch (e) {
+          // The write was rolled back whole. Out of space: tell the user (the popup shows it);
+          // the tab retries with backoff, and a later write that fits clears the flag.
+          if (isQuotaError(e)) {
+            full = true;
+            await session.set({ [STORE_FULL]: Date.now() }).catch(() => {});
+          }
+          throw new Error('not stored');
+        }
+        if (full) {
+          full = false;
+          await session.remove(STORE_FULL).catch(() => {});
+        }
         if (result.stored > 0 || msg.detection.failure) changed();
         housekeeping();
         return result;
@@ -88,4 +105,12 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
       },
     },
   });
+}
+
+/** IndexedDB out of space, however Dexie wraps it (an aborted transaction carries it as `inner`). */
+export function isQuotaError(e: unknown): boolean {
+  for (let x = e as { name?: string; inner?: unknown } | null | undefined, depth = 0; x && depth < 5; x = x.inner as typeof x, depth++) {
+    if (x.name === 'QuotaExceededError') return true;
+  }
+  return false;
 }

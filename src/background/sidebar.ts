@@ -97,6 +97,11 @@ export function sidebarActions(db: KringDb) {
       return Boolean(id);
     },
     async notAPerson(email: string) {
+      // Removing someone from your network takes the person's page (popup or settings): the
+      // sidebar's frame can be hidden or covered by the webmail page, and an undo kept in memory
+      // does not outlive the background.
+      const id = await personOf(email);
+      if (id && (await db.people.get(id))?.status === 'network') return null;
       const undo = await ignoreAddress(db, email);
       if (!undo) return null;
       const token = crypto.randomUUID();

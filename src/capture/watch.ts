@@ -7,6 +7,7 @@
  */
 import type { Detection, Detector } from '../detect/types';
 import { emptyDetection } from '../detect/types';
+import { LIMITS } from '../messaging/limits';
 
 export interface CaptureContext {
   setTimeout(handler: () => void, ms: number): number;
@@ -32,6 +33,9 @@ export interface CaptureOptions {
 
 /** Forget old keys past this many, so a tab open for weeks does not grow without bound. */
 const MAX_REMEMBERED = 5000;
+/** After a failed send, try again after 1 s, then 2, 4… up to a minute: the page need not change. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 60_000;
 
 export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNow(): void } {
   const debounceMs = opts.debounceMs ?? 300;
@@ -42,6 +46,21 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   let timer: number | undefined;
   let firstPending = 0;
   let lastPage = '';
+  let retryMs = 0;
+  let retryTimer: number | undefined;
+  /** The background did not take a report (asleep, restarting, stopped mid-write): run again later. */
+  const retryLater = () => {
+    if (ctx.isInvalid || retryTimer !== undefined) return;
+    retryMs = Math.min(retryMs ? retryMs * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
+    retryTimer = ctx.setTimeout(() => {
+      retryTimer = undefined;
+      run();
+    }, retryMs);
+  };
+  const delivered = () => {
+    retryMs = 0;
+    opts.onDelivered?.();
+  };
 
   const run = () => {
     timer = undefined;
@@ -55,12 +74,20 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     } catch {
       detection = emptyDetection(detector?.provider ?? null);
     }
+    // Within the message bounds: an item with more people than a message may carry keeps the
+    // first ones (a mail to hundreds creates nobody anyway), so it cannot get a report refused.
+    if (detection.items.some((i) => i.people.length > LIMITS.peoplePerItem)) {
+      detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem) } : i)) };
+    }
     opts.onDetection?.(detection);
     const page = JSON.stringify(detection);
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
-      opts.sendPage(detection).then(opts.onDelivered, () => {
+      // The sidebar shows the latest items of a long conversation or list.
+      const shown = detection.items.length > LIMITS.itemsPerMessage ? { ...detection, items: detection.items.slice(-LIMITS.itemsPerMessage) } : detection;
+      opts.sendPage(shown).then(delivered, () => {
         lastPage = '';
+        retryLater();
       });
     }
     const fresh = detection.items.filter((item) => !sent.has(JSON.stringify(item)));
@@ -69,13 +96,23 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     if (failureKey) reported.add(failureKey);
     if (fresh.length === 0 && !newFailure) return;
     if (sent.size > MAX_REMEMBERED) sent.clear();
-    const keys = fresh.map((item) => JSON.stringify(item));
-    for (const k of keys) sent.add(k);
     const { failure, ...rest } = detection;
-    opts.send({ ...rest, items: fresh, ...(newFailure ? { failure } : {}) }).then(opts.onDelivered, () => {
-      // Background asleep or restarting: forget these so the next change sends them again.
-      for (const k of keys) sent.delete(k);
-    });
+    // In messages of at most itemsPerMessage items, each taken or not on its own.
+    for (let start = 0; start < Math.max(fresh.length, 1); start += LIMITS.itemsPerMessage) {
+      const items = fresh.slice(start, start + LIMITS.itemsPerMessage);
+      const keys = items.map((item) => JSON.stringify(item));
+      for (const k of keys) sent.add(k);
+      const withFailure = start === 0 && newFailure;
+      const notTaken = () => {
+        // A stopped background writes all of a message or none of it: forget these so the next
+        // run sends them again; ingest is idempotent, so a repeat stores nothing twice.
+        for (const k of keys) sent.delete(k);
+        if (withFailure) reported.delete(failureKey!);
+        retryLater();
+      };
+      // Taken means answered: a worker stopped mid-message can resolve with no answer at all.
+      opts.send({ ...rest, items, ...(withFailure ? { failure } : {}) }).then((answer) => (answer == null ? notTaken() : delivered()), notTaken);
+    }
   };
 
   const schedule = () => {

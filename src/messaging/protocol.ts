@@ -8,12 +8,9 @@ import { z } from 'zod';
 // Validate without compiling code: extension pages forbid eval, and zod should not even try.
 z.config({ jitless: true });
 
-export const LIMITS = {
-  text: 300,
-  id: 200,
-  peoplePerItem: 500,
-  itemsPerMessage: 500,
-} as const;
+import { LIMITS } from './limits';
+
+export { LIMITS };
 
 const text = z.string().max(LIMITS.text * 4).transform((s) => s.slice(0, LIMITS.text));
 

@@ -36,16 +36,19 @@ export function createMessageServer(opts: ServerOptions) {
   return (message: unknown, sender: SenderLike): Promise<unknown> => {
     const from = classifySender(sender, opts.ownId, opts.extensionOrigin);
     if (from.kind === 'rejected') return drop(from.reason);
+    // Our content script treats an empty answer as "not taken" and sends again (a worker stopped
+    // mid-message answers nothing): a report refused on purpose says so, and is not resent.
+    const refuse = (reason: DropReason) => (from.kind === 'content-script' ? drop(reason).then(() => ({ stored: 0, people: 0, refused: reason })) : drop(reason));
     const parsed = anyMessage.safeParse(message);
-    if (!parsed.success) return drop('invalid-message');
+    if (!parsed.success) return refuse('invalid-message');
     const msg = parsed.data;
     // Captures come only from content scripts on supported pages; everything else only from our pages.
-    if (CAPTURE_TYPES.has(msg.type) !== (from.kind === 'content-script')) return drop('not-allowed');
+    if (CAPTURE_TYPES.has(msg.type) !== (from.kind === 'content-script')) return refuse('not-allowed');
     if (from.kind === 'content-script') {
       const origin = { tabId: from.tabId, origin: from.origin };
       if (msg.type === 'capture/detected') return opts.handlers['capture/detected'](msg, origin);
       if (msg.type === 'capture/page') return opts.handlers['capture/page'](msg, origin);
-      return drop('not-allowed');
+      return refuse('not-allowed');
     }
     // Sidebar messages come from our page framed in a tab, and act for that tab only.
     if (from.tabId === undefined) return drop('not-allowed');

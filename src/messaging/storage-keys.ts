@@ -4,3 +4,5 @@ export const SIDEBAR_COLLAPSED = 'sidebarCollapsed';
 /** storage.session keys that tell open sidebars to re-ask: a tab's page, or the store, changed. */
 export const pageKey = (tabId: number) => `page:${tabId}`;
 export const STORE_CHANGED = 'storeChangedAt';
+/** storage.session: when the last capture could not be saved because the device is out of space. */
+export const STORE_FULL = 'storeFullAt';

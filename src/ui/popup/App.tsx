@@ -32,6 +32,8 @@ import { CadencePicker, displayName, InteractionRow, LastContact, Reason, Status
 import { cadenceLabel, duration, monthLabel } from '../format';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
+import { useStorageFlag } from '../storage-flag';
+import { STORE_FULL } from '../../messaging/storage-keys';
 
 type Tab = 'due' | 'people';
 /** Replies owed shown before "show all": the overview must not drown who is due. */
@@ -42,6 +44,7 @@ const DUE_SHOWN = 50;
 export function App() {
   const [tab, setTab] = useState<Tab>('due');
   const [openId, setOpenId] = useState<string | null>(null);
+  const [storeFull] = useStorageFlag(STORE_FULL, 'session');
   if (openId) return <PersonView personId={openId} onBack={() => setOpenId(null)} onOpen={setOpenId} />;
   return (
     <main class="popup">
@@ -60,6 +63,11 @@ export function App() {
           ⚙
         </button>
       </header>
+      {storeFull && (
+        <p class="error banner" role="alert">
+          {t('storeFull')}
+        </p>
+      )}
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'due' ? <DueView onOpen={setOpenId} /> : <PeopleView onOpen={setOpenId} />}
       </section>

@@ -147,7 +147,7 @@ function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: str
             {t('addToNetwork')}
           </button>
         )}
-        {!p.unresolved && (
+        {!p.unresolved && person?.status !== 'network' && (
           <button type="button" onClick={() => void act<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
             {t('notAPerson')}
           </button>

@@ -101,7 +101,8 @@ describe('message server', () => {
   ];
   it.each(bad)('drops %s as invalid', async (_, message) => {
     const { listen, handler, drops } = server();
-    await expect(listen(message, gmailTab)).resolves.toBeUndefined();
+    // Refused, and told so: our content script does not resend what it is told was refused.
+    await expect(listen(message, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'invalid-message' });
     expect(handler).not.toHaveBeenCalled();
     expect(drops).toEqual(['invalid-message']);
   });
@@ -122,8 +123,8 @@ describe('message server', () => {
 
   it('drops a UI-only command from a content script, and a page report from an extension page', async () => {
     const { listen, getPage, page, drops } = server();
-    await expect(listen({ type: 'sidebar/get-page' }, gmailTab)).resolves.toBeUndefined();
-    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, gmailTab)).resolves.toBeUndefined();
+    await expect(listen({ type: 'sidebar/get-page' }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
+    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
     await expect(listen({ type: 'capture/page', detection: validCapture.detection }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
     expect(getPage).not.toHaveBeenCalled();
     expect(page).not.toHaveBeenCalled();

@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+// The content script's send loop: only new items, retried with backoff when the background does
+// not take them (stopped mid-write, restarting), never a storm, nothing after invalidation.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startCapture, type CaptureContext } from '../../../src/capture/watch';
+import type { Detection, Detector } from '../../../src/detect/types';
+
+function fakeContext() {
+  const ctx: CaptureContext & { invalidate(): void; invalid: boolean; callbacks: (() => void)[] } = {
+    invalid: false,
+    callbacks: [],
+    setTimeout: (handler, ms) => (ctx.invalid ? 0 : (setTimeout(() => !ctx.invalid && handler(), ms) as unknown as number)),
+    addEventListener: (target, type, handler) => target.addEventListener(type, handler),
+    onInvalidated: (cb) => void ctx.callbacks.push(cb),
+    get isInvalid() {
+      return ctx.invalid;
+    },
+    invalidate() {
+      ctx.invalid = true;
+      for (const cb of ctx.callbacks) cb();
+    },
+  };
+  return ctx;
+}
+
+/** One item per `<p data-id>` in the page. */
+const detector: Detector = {
+  provider: 'gmail',
+  matches: () => true,
+  detect: (doc) => ({
+    provider: 'gmail',
+    view: 'list',
+    account: 'me@example.com',
+    items: Array.from(doc.querySelectorAll('p[data-id]')).map((p) => ({ kind: 'email' as const, id: p.getAttribute('data-id'), subject: null, at: null, threadId: null, people: [{ email: `${p.getAttribute('data-id')}@example.com`, name: null, role: 'from' as const }] })),
+  }),
+};
+
+const addMessage = (id: string) => {
+  const p = document.createElement('p');
+  p.dataset.id = id;
+  document.body.append(p);
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.replaceChildren();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('startCapture', () => {
+  it('retries a report the background did not take, without the page changing, until it is taken', async () => {
+    addMessage('a');
+    addMessage('b');
+    const ctx = fakeContext();
+    const calls: { at: number; ids: (string | null)[] }[] = [];
+    // Not taken three times: refused connection, a worker stopped mid-message (resolves with no
+    // answer at all), refused again; then taken.
+    const outcomes = ['throw', 'empty', 'throw', 'ok'];
+    const send = vi.fn(async (d: Detection) => {
+      calls.push({ at: Date.now(), ids: d.items.map((i) => i.id) });
+      const outcome = outcomes.shift() ?? 'ok';
+      if (outcome === 'throw') throw new Error('Could not establish connection. Receiving end does not exist.');
+      return outcome === 'empty' ? undefined : { stored: d.items.length, people: 1 };
+    });
+    const start = Date.now();
+    startCapture(ctx, { detectors: [detector], send });
+    await vi.advanceTimersByTimeAsync(20_000);
+    // First run, then retries after 1, 2 and 4 s of nothing changing; the fourth attempt is taken.
+    expect(calls.map((c) => c.ids)).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b'], ['a', 'b']]);
+    const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+    expect(gaps).toEqual([1000, 2000, 4000]);
+    expect(calls[0]!.at - start).toBe(300);
+    // Taken: nothing more is sent, however long we wait.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(send).toHaveBeenCalledTimes(4);
+    // A new message after recovery goes out alone.
+    addMessage('c');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls.at(-1)!.ids).toEqual(['c']);
+  });
+
+  it('backs off to one attempt a minute when the background keeps failing (no retry storm)', async () => {
+    addMessage('a');
+    const ctx = fakeContext();
+    const send = vi.fn(async () => {
+      throw new Error('QuotaExceededError');
+    });
+    startCapture(ctx, { detectors: [detector], send });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    // At 0.3 s, then after 1, 2, 4, 8, 16, 32 s, then every 60 s: 15 attempts in ten minutes.
+    expect(send.mock.calls.length).toBe(15);
+  });
+
+  it('page changes during a failure do not multiply the retries', async () => {
+    const ctx = fakeContext();
+    let fail = true;
+    const sent: (string | null)[][] = [];
+    const send = vi.fn(async (d: Detection) => {
+      sent.push(d.items.map((i) => i.id));
+      if (fail) throw new Error('stopped');
+      return { stored: d.items.length, people: 1 };
+    });
+    startCapture(ctx, { detectors: [detector], send });
+    for (let i = 0; i < 20; i++) {
+      addMessage(`m${i}`);
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    fail = false;
+    await vi.advanceTimersByTimeAsync(120_000);
+    // Every message delivered in the end, each taken exactly once by a successful send.
+    const taken = sent.at(-1)!;
+    expect(new Set(taken)).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `m${i}`)));
+    expect(send.mock.calls.length).toBeLessThan(40);
+  });
+
+  it('stops sending once the extension context is invalidated (an update while the tab is open)', async () => {
+    addMessage('a');
+    const ctx = fakeContext();
+    const send = vi.fn(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    startCapture(ctx, { detectors: [detector], send });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(send).toHaveBeenCalledTimes(1);
+    ctx.invalidate();
+    addMessage('b');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('splits a long page into messages the background accepts, and trims an item with too many people', async () => {
+    for (let i = 0; i < 1234; i++) addMessage(`m${i}`);
+    const crowded: Detector = {
+      ...detector,
+      detect: (doc, url) => {
+        const d = detector.detect(doc, url);
+        d.items[0]!.people = Array.from({ length: 100_000 }, (_, k) => ({ email: `p${k}@example.com`, name: null, role: 'to' as const }));
+        return d;
+      },
+    };
+    const ctx = fakeContext();
+    const sent: Detection[] = [];
+    const pages: Detection[] = [];
+    startCapture(ctx, { detectors: [crowded], send: async (d) => (sent.push(d), { stored: 1 }), sendPage: async (d) => void pages.push(d) });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sent.map((d) => d.items.length)).toEqual([500, 500, 234]);
+    expect(sent.flatMap((d) => d.items.map((i) => i.id))).toEqual(Array.from({ length: 1234 }, (_, i) => `m${i}`));
+    expect(sent[0]!.items[0]!.people).toHaveLength(500);
+    // The sidebar gets the latest items that fit one message.
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.items.map((i) => i.id)).toEqual(Array.from({ length: 500 }, (_, i) => `m${734 + i}`));
+  });
+});
