@@ -17,8 +17,11 @@ import { SETTING, getSetting, ownKeys } from '../store/settings';
 
 const OPEN_VIEWS = new Set(['thread', 'event', 'edit']);
 
+/** Cards the sidebar shows at most, in page order: a mail to a crowd stays a short answer. */
+export const SIDEBAR_MAX_PEOPLE = 60;
+
 export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now()): Promise<SidebarPage> {
-  const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [] };
+  const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [], more: 0 };
   if (!detection || !OPEN_VIEWS.has(detection.view) || detection.items.length === 0) return empty;
   // Keyed by address, or by name where the page shows no address (see network/names.ts).
   const onPage = new Map<string, string | null>();
@@ -43,10 +46,15 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
   const forgottenHashes = new Set(forgotten.flatMap((f) => (f ? [f.hash] : [])));
   const people: SidebarPerson[] = [];
   const shown: { email: string; name: string | null; unresolved: boolean; person: Person | undefined }[] = [];
+  let more = 0;
   for (const [email, name] of onPage) {
     const unresolved = isNameKey(email);
     if (ownSet.has(email) || forgottenHashes.has(hashes.get(email)!)) continue;
     if (!unresolved && (isAutomated(email) || isIgnored(email, ignore))) continue;
+    if (shown.length >= SIDEBAR_MAX_PEOPLE) {
+      more++;
+      continue;
+    }
     const address = await db.addresses.get(email);
     const person = address ? await db.people.get(address.personId) : undefined;
     shown.push({ email, name, unresolved, person });
@@ -78,7 +86,7 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
       theyOwe: owed.theyOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
     });
   }
-  return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people };
+  return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people, more };
 }
 
 /** One-click actions of the sidebar, and the undo of "not a person" (kept here, in memory). */

@@ -107,6 +107,8 @@ export interface SidebarPage {
   kind: 'email' | 'meeting' | null;
   captureOff: boolean;
   people: SidebarPerson[];
+  /** People on the page past the first SIDEBAR_MAX_PEOPLE, not shown (a mail to hundreds). */
+  more: number;
 }
 
 export type DetectionPayload = z.infer<typeof detection>;

@@ -38,9 +38,11 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   {
     from: 'src/capture',
     allow: (t) =>
-      under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'src/messaging/storage-keys' ||
+      under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'src/messaging/storage-keys' || t === 'src/messaging/limits' ||
       t === 'wxt/browser' || t.startsWith('wxt/utils/'),
   },
+  // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).
+  { from: 'src/messaging/limits', allow: () => false },
   {
     from: 'src/messaging/client',
     allow: (t) => t === 'wxt/browser' || under(t, 'src/detect'),

@@ -109,6 +109,7 @@ export function SidebarApp() {
             </li>
           ))}
       </ul>
+      {page.more > 0 && <p class="muted small more">{t('sidebarMore', String(page.more))}</p>}
     </main>
   );
 }
