@@ -1,12 +1,19 @@
 /** The detector registry: one entry per provider, first match wins. */
+import { generic } from './generic';
 import { gmail } from './gmail';
 import { googleCalendar } from './google-calendar';
 import { outlookCalendar } from './outlook-calendar';
 import { outlookMail } from './outlook-mail';
+import { roundcube } from './roundcube';
 import type { Detection, Detector } from './types';
 import { emptyDetection } from './types';
 
-export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCalendar, outlookMail];
+/** The hosted webmails by host; then, for the sites a user turned Kring on for, Roundcube by its
+ * addresses and the cautious generic detector for anything else (it matches every page). */
+export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCalendar, outlookMail, roundcube, generic];
+
+/** What a site the user turned Kring on for runs (entrypoints/site.content). */
+export const siteDetectors: readonly Detector[] = [roundcube, generic];
 
 export function detectorFor(url: URL): Detector | null {
   return detectors.find((d) => d.matches(url)) ?? null;

@@ -34,7 +34,8 @@ const UI_WORDS = new Set(
     'show details edit event close gasten uitgenodigd invited this for dit evenement google account reading pane list ' +
     'body unread important inbox sent drafts wrote schreef on op opens card opent kaart openen email e-mail ' +
     'attendees deelnemers organizer by door busy free bezet vrij recurring terugkerend new nieuwe tentative declined ' +
-    'canceled cancelled location locatie description'
+    'canceled cancelled location locatie description kopie copie copia von an de à a para sender afzender absender ' +
+    'recipient recipients ontvanger ontvangers empfänger destinataire destinataires cci cco remitente expéditeur schrieb écrit escribió'
   ).split(' '),
 );
 

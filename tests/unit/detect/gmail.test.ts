@@ -99,7 +99,7 @@ describe('detectors never throw', () => {
     '<div role="main"><h2 class="hP" data-legacy-thread-id="undefined"></h2><div class="h7"><table class="ajC"><tr><td>from:</td></tr></table></div></div>',
     ...listFixtures().map((f) => readFileSync(f.path, 'utf8')),
   ];
-  it('on any fixture, an empty document, or a page of another provider, at any supported URL', () => {
+  it('on any fixture, an empty document, or a page of another provider, at any supported URL', { timeout: 60_000 }, () => {
     for (const url of urls) {
       for (const html of pages) {
         const d = detect(loadDocument(html, url, true), new URL(url));

@@ -1,0 +1,124 @@
+/**
+ * Any other webmail the user turned Kring on for. It cannot know the page, so it is cautious:
+ * people only from header-like regions — an element labelled From/To/Cc (Van/Aan, Von/An, De/À,
+ * …) and what follows the label — as `mailto:` links, `email`/`data-email` attributes, `title`s
+ * holding an address, or "Name <address>" text. Never inside quoted text (`blockquote`, a
+ * "… wrote:" / "… schreef:" line and what follows it). A page with no labelled sender shows
+ * nobody: a page that is not mail must not be guessed at.
+ */
+import { parseDisplayedDate } from './dates';
+import { asEmail, cleanName, cleanText, findEmail, looksHidden } from './text';
+import type { DetectedPerson, Detection, Detector, Role } from './types';
+import { emptyDetection } from './types';
+
+/** Header labels by role, English, Dutch, German, French, Spanish. Matched on the whole label. */
+const LABELS: readonly [RegExp, Role][] = [
+  [/^(?:from|van|von|de|sender|afzender|absender|expéditeur|remitente)$/i, 'from'],
+  [/^(?:to|aan|an|à|a|para|recipients?|ontvangers?|empfänger|destinataires?)$/i, 'to'],
+  [/^(?:cc|kopie|copie|copia)$/i, 'cc'],
+  [/^(?:bcc|bcc-kopie|cci|cco)$/i, 'bcc'],
+];
+const QUOTE_LINE = /\b(?:wrote|schreef|schrieb|a écrit|escribió)\s*:\s*$/i;
+/** Bounds: a hostile page can be huge. */
+const MAX_LABELS = 200;
+const MAX_PER_REGION = 100;
+// DOM constants by value: detectors also run where the DOM's globals are absent (the detect command).
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function roleOf(label: string): Role | null {
+  const text = label.replace(/[:\s\u00a0]+$/, '').trim();
+  if (text.length === 0 || text.length > 20) return null;
+  for (const [re, role] of LABELS) if (re.test(text)) return role;
+  return null;
+}
+
+function quoted(el: Element): boolean {
+  return el.closest('blockquote, .gmail_quote, [type="cite"], .quote, .quoted') !== null;
+}
+
+/** The element holding a label's value: the next cell, the next sibling, or the rest of its parent. */
+function valueRegion(label: Element): Element | null {
+  if (label.tagName === 'TH' || label.tagName === 'TD') return label.nextElementSibling;
+  if (label.tagName === 'DT') return label.nextElementSibling?.tagName === 'DD' ? label.nextElementSibling : null;
+  return label.nextElementSibling ?? label.parentElement;
+}
+
+/** Addresses in a header value, in page order, each once. */
+function addressesIn(region: Element, role: Role, label: string): DetectedPerson[] {
+  const out = new Map<string, DetectedPerson>();
+  const add = (email: string | null, name: string | null) => {
+    if (email && !out.has(email) && out.size < MAX_PER_REGION) out.set(email, { email, name: cleanName(name), role });
+  };
+  const nodes = [region, ...Array.from(region.querySelectorAll('a[href^="mailto:" i], [email], [data-email], [title]'))];
+  for (const el of nodes) {
+    if (quoted(el) || looksHidden(el)) continue;
+    const href = el.getAttribute('href');
+    if (href && /^mailto:/i.test(href)) add(asEmail(decodeURIComponent(href.slice(7).split('?')[0]!)), el.textContent);
+    add(asEmail(el.getAttribute('email')), el.getAttribute('name') ?? el.textContent);
+    add(asEmail(el.getAttribute('data-email')), el.textContent);
+    add(asEmail(el.getAttribute('title')), el.textContent);
+  }
+  if (out.size === 0) {
+    // "Name <address>, Other <other@x>" as plain text.
+    for (const part of (region.textContent ?? '').slice(0, 5_000).split(/[,;](?![^<]*>)/)) {
+      const email = findEmail(part);
+      if (email) add(email, part.replace(label, '').replace(/<[^>]*>/g, '').replace(email, '').replace(/["']/g, ''));
+    }
+  }
+  return [...out.values()];
+}
+
+/** The first "… wrote:" line of the page: everything after it belongs to a quoted message. */
+function firstQuoteLine(doc: Document): Node | null {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue;
+    if (v && v.length < 500 && QUOTE_LINE.test(v.trim())) return n;
+  }
+  return null;
+}
+
+export const generic: Detector = {
+  provider: 'generic',
+  matches: () => true,
+  detect(doc: Document): Detection {
+    const root = doc.body;
+    if (!root) return emptyDetection('generic');
+    const byRole = new Map<Role, DetectedPerson[]>();
+    const quoteLine = firstQuoteLine(doc);
+    const afterQuote = (el: Element) => quoteLine !== null && (quoteLine.compareDocumentPosition(el) & FOLLOWING) !== 0;
+    let labels = 0;
+    for (const el of Array.from(root.querySelectorAll('th, td, dt, label, span, div, b, strong'))) {
+      if (el.childElementCount > 1) continue;
+      const role = roleOf(el.textContent ?? '');
+      if (!role || byRole.has(role) || quoted(el) || looksHidden(el)) continue;
+      if (++labels > MAX_LABELS) break;
+      const region = valueRegion(el);
+      if (!region || quoted(region) || afterQuote(el)) continue;
+      const found = addressesIn(region, role, el.textContent ?? '');
+      if (found.length > 0) byRole.set(role, found);
+    }
+    const from = byRole.get('from') ?? [];
+    // No labelled sender with an address: not a message Kring can read. Report nobody.
+    if (from.length === 0) return emptyDetection('generic');
+    const seen = new Set<string>();
+    const people: DetectedPerson[] = [];
+    for (const role of ['from', 'to', 'cc', 'bcc'] as const) {
+      for (const p of byRole.get(role) ?? []) {
+        if (seen.has(p.email!)) continue;
+        seen.add(p.email!);
+        people.push(p);
+      }
+    }
+    const heading = root.querySelector('h1, h2, [role="heading"]');
+    const dateLabel = Array.from(root.querySelectorAll('th, td, dt, span, div')).find((e) => e.childElementCount === 0 && /^(?:date|datum|fecha):?$/i.test((e.textContent ?? '').trim()));
+    const dateRegion = dateLabel ? valueRegion(dateLabel) : null;
+    return {
+      provider: 'generic',
+      view: 'message',
+      account: null,
+      items: [{ kind: 'email', id: null, subject: cleanText(heading?.textContent ?? doc.title), at: parseDisplayedDate(dateRegion?.textContent ?? null), threadId: null, people }],
+    };
+  },
+};
