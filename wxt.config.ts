@@ -13,11 +13,21 @@ const WEBMAIL_HOSTS = [
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
 ];
+/**
+ * Test builds only (KRING_TEST_HOSTS, comma-separated match patterns, e.g. the loopback Roundcube's
+ * http://webmail.example.test/*): these hosts are granted at install, so a test can drive the real
+ * opt-in without the browser's permission prompt, which automation cannot answer. Such a build goes
+ * to .output-test/, never to .output/ or a store zip.
+ */
+const TEST_HOSTS = (process.env.KRING_TEST_HOSTS ?? '').split(',').filter(Boolean);
+/** Sites the user may turn Kring on for, one origin at a time (issue 11; src/sites). */
+const ANY_SITE = ['https://*/*', 'http://*/*'];
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
   srcDir: '.',
+  outDir: TEST_HOSTS.length ? '.output-test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -30,11 +40,18 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Exactly what Kring needs; tests/unit/manifest.test.ts holds the exact list.
-    permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: WEBMAIL_HOSTS,
+    // scripting registers the content script on a site the user turns Kring on for; activeTab lets
+    // the popup read the address of the tab it was opened over ("Use Kring on this site"). Neither
+    // adds an install warning; the sites themselves are optional host permissions, asked one origin
+    // at a time.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    host_permissions: [...WEBMAIL_HOSTS, ...TEST_HOSTS],
+    optional_host_permissions: ANY_SITE,
     action: { default_title: '__MSG_extName__' },
-    // The sidebar is an extension page framed in the webmail page; only those hosts may frame it.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: WEBMAIL_HOSTS }],
+    // The sidebar is an extension page framed in the webmail page. Sites turned on later cannot be
+    // listed here ahead of time, so any http(s) page may load the frame; it shows a tab's page only
+    // while that tab is on the site that reported it (src/background/index.ts, sidebar/get-page).
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ANY_SITE }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

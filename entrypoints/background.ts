@@ -1,14 +1,29 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
 import { toggleSidebar } from '../src/background/sidebar-toggle';
+import { SITES_KEY } from '../src/messaging/storage-keys';
+import { createSites, type SitesApi } from '../src/sites/registry';
 
 export default defineBackground(() => {
+  // Sites the user turned Kring on for (issue 11): registrations kept in step with the
+  // permissions the browser still grants; a withdrawn permission turns the site off.
+  const sites = createSites({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local } as unknown as SitesApi);
+  void sites.reconcile().catch(() => {});
+  browser.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
   const listener = startBackground({
     ownId: browser.runtime.id,
     // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),
     // while Firefox reports sender.origin as "moz-extension://<uuid>". The one Firefox difference here.
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     session: browser.storage.session,
+    sites: {
+      list: () => sites.list(),
+      onChange: (cb) =>
+        browser.storage.onChanged.addListener((changes, area) => {
+          if (area === 'local' && SITES_KEY in changes) cb((changes[SITES_KEY]!.newValue as string[] | undefined) ?? []);
+        }),
+    },
+    toTopFrame: (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {}),
   });
   browser.runtime.onMessage.addListener((message, sender) => listener(message, sender));
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)

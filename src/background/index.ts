@@ -1,7 +1,7 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
 import type { DetectionPayload, SidebarPage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
-import { STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
+import { SITES_KEY, STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
@@ -18,10 +18,17 @@ const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
   'https://outlook.office365.com': ['outlook-mail', 'outlook-calendar'],
 };
 
+/** What a site the user turned Kring on for may report (entrypoints/site.content). */
+const SITE_PROVIDERS: readonly string[] = ['roundcube', 'generic'];
+
 export interface BackgroundDeps {
   ownId: string;
   extensionOrigin: string;
   session: SessionArea;
+  /** The sites the user turned Kring on for (src/sites), and changes to them; none in tests. */
+  sites?: { list(): Promise<string[]>; onChange(cb: (origins: string[]) => void): void };
+  /** Tell a tab's top frame what one of its frames shows (tabs.sendMessage); absent in tests. */
+  toTopFrame?: (tabId: number, message: { type: 'page/frame-view'; view: string; count: number }) => void;
 }
 
 /**
@@ -30,8 +37,12 @@ export interface BackgroundDeps {
  * extension frame inside a web page in Firefox; storage change events reach every extension page.)
  */
 
-export function startBackground({ ownId, extensionOrigin, session }: BackgroundDeps) {
+export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame }: BackgroundDeps) {
   const store = db();
+  let siteOrigins = new Set<string>();
+  sites?.onChange((origins) => (siteOrigins = new Set(origins)));
+  const sitesKnown = sites ? sites.list().then((o) => (siteOrigins = new Set(o)), () => {}) : Promise.resolve();
+  const providersOf = (origin: string) => PROVIDERS_BY_ORIGIN[origin] ?? (siteOrigins.has(origin) ? SITE_PROVIDERS : undefined);
   const pages = createPageStore(session);
   const housekeeping = () => void maintain(store).catch(() => {});
   const actions = sidebarActions(store);
@@ -42,7 +53,7 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
   void session.get(STORE_FULL).then((v) => (full ||= Boolean(v[STORE_FULL])), () => {});
 
   const allowed = async (detection: DetectionPayload, origin: string) => {
-    if (!PROVIDERS_BY_ORIGIN[origin]?.includes(detection.provider)) {
+    if (!providersOf(origin)?.includes(detection.provider)) {
       await countDrop(store, 'provider-mismatch');
       return false;
     }
@@ -53,6 +64,8 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
   return createMessageServer({
     ownId,
     extensionOrigin,
+    isSite: (origin) => siteOrigins.has(origin),
+    ready: sitesKnown,
     onDrop: (reason) => void countDrop(store, reason).catch(() => {}),
     handlers: {
       'capture/detected': async (msg, from) => {
@@ -78,11 +91,22 @@ export function startBackground({ ownId, extensionOrigin, session }: BackgroundD
         return result;
       },
       'capture/page': async (msg, from) => {
-        if (!PROVIDERS_BY_ORIGIN[from.origin]?.includes(msg.detection.provider)) return undefined;
-        await pages.set(from.tabId, msg.detection);
+        if (!providersOf(from.origin)?.includes(msg.detection.provider)) return undefined;
+        const changedPage = await pages.set(from.tabId, msg.detection, from);
+        if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: msg.detection.view, count: msg.detection.items.length });
         return undefined;
       },
-      'sidebar/get-page': async (_msg, from): Promise<SidebarPage> => sidebarPage(store, from.tabId, await pages.get(from.tabId)),
+      'sidebar/get-page': async (_msg, from): Promise<SidebarPage> => {
+        // Only while the tab still shows the site that reported the page (a tab navigated away
+        // could frame the sidebar elsewhere).
+        let origin: string | null = null;
+        try {
+          origin = from.tabUrl ? new URL(from.tabUrl).origin : null;
+        } catch {
+          origin = null;
+        }
+        return sidebarPage(store, from.tabId, origin ? await pages.get(from.tabId, origin) : null);
+      },
       'sidebar/add-to-network': async (msg) => {
         const ok = await actions.addToNetwork(msg.email, msg.name);
         changed();

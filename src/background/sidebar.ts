@@ -2,6 +2,7 @@
  * What the sidebar of a tab shows, assembled here because the sidebar's frame (third-party in the
  * webmail page) may not open IndexedDB. Only the sidebar of that same tab is answered.
  */
+import { OPEN_VIEWS } from '../messaging/limits';
 import type { DetectionPayload, SidebarPage, SidebarPerson } from '../messaging/protocol';
 import { keyOf } from '../network/direction';
 import { isNameKey, nameKey } from '../network/names';
@@ -15,7 +16,6 @@ import { addressHashes } from '../store/hash';
 import { historyOf } from '../store/people';
 import { SETTING, getSetting, ownKeys } from '../store/settings';
 
-const OPEN_VIEWS = new Set(['thread', 'event', 'edit']);
 
 /** Cards the sidebar shows at most, in page order: a mail to a crowd stays a short answer. */
 export const SIDEBAR_MAX_PEOPLE = 60;

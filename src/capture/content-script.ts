@@ -7,18 +7,25 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Detector } from '../detect/types';
 import { sendDetection, sendPage } from '../messaging/client';
-import { answerScrubRequests } from './scrub-request';
+import { answerScrubRequests, followFrames } from './extension-messages';
 import { mountSidebar } from './sidebar-frame';
 import { startCapture } from './watch';
 
-export function runContentScript(ctx: ContentScriptContext, detectors: readonly Detector[]): void {
-  const sidebar = mountSidebar(ctx);
-  answerScrubRequests(ctx);
+/** `sidebar: false` in a sub-frame: it reports what it shows; the top frame's sidebar shows it. */
+export function runContentScript(ctx: ContentScriptContext, detectors: readonly Detector[], opts: { sidebar?: boolean } = {}): void {
+  const sidebar = opts.sidebar === false ? null : mountSidebar(ctx);
+  if (sidebar) {
+    answerScrubRequests(ctx);
+    followFrames(ctx, (view, count) => {
+      sidebar.setFrameView(view, count);
+      sidebar.notify();
+    });
+  }
   startCapture(ctx, {
     detectors,
     send: sendDetection,
     sendPage,
-    onDetection: (d) => sidebar.setView(d.view, d.items.length),
-    onDelivered: () => sidebar.notify(),
+    onDetection: (d) => sidebar?.setView(d.view, d.items.length),
+    onDelivered: () => sidebar?.notify(),
   });
 }

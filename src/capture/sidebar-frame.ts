@@ -7,21 +7,23 @@
 import { browser } from 'wxt/browser';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { OPEN_VIEWS } from '../messaging/limits';
 import { SIDEBAR_COLLAPSED } from '../messaging/storage-keys';
 
 export const SIDEBAR_WIDTH = 320;
 const TAB = { width: 40, height: 132 };
-const OPEN_VIEWS = new Set(['thread', 'event', 'edit']);
 
 export function mountSidebar(ctx: ContentScriptContext) {
   let userCollapsed = false;
   let pageHasItem = false;
+  /** A frame of the page (Roundcube's preview) shows an open message: the background says so. */
+  let frameHasItem = false;
   let iframe: HTMLIFrameElement | null = null;
   const root = document.documentElement;
 
   const apply = () => {
     if (!iframe) return;
-    const open = !userCollapsed && pageHasItem;
+    const open = !userCollapsed && (pageHasItem || frameHasItem);
     const s = iframe.style;
     s.setProperty('position', 'fixed', 'important');
     s.setProperty('right', '0', 'important');
@@ -86,6 +88,13 @@ export function mountSidebar(ctx: ContentScriptContext) {
       const has = OPEN_VIEWS.has(view) && itemCount > 0;
       if (has !== pageHasItem) {
         pageHasItem = has;
+        apply();
+      }
+    },
+    setFrameView(view: string, itemCount: number) {
+      const has = OPEN_VIEWS.has(view) && itemCount > 0;
+      if (has !== frameHasItem) {
+        frameHasItem = has;
         apply();
       }
     },

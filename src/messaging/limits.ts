@@ -9,3 +9,6 @@ export const LIMITS = {
   peoplePerItem: 500,
   itemsPerMessage: 500,
 } as const;
+
+/** Views that show one open message or event: the sidebar opens for these. */
+export const OPEN_VIEWS: ReadonlySet<string> = new Set(['thread', 'message', 'event', 'edit']);

@@ -3,7 +3,8 @@
  *
  * `sender.url` is written by whoever controls the frame and is never a trust signal; we use the
  * browser-set `id`, `tab`, `frameId` and `origin` instead. A capture is accepted only from a
- * content script of this extension, in a top-level frame, on a host Kring supports.
+ * content script of this extension, in a top-level frame, on a host Kring supports; or, on a site
+ * the user turned Kring on for (issue 11), in any frame of that site's own origin.
  */
 export const SUPPORTED_ORIGINS: readonly string[] = [
   'https://mail.google.com',
@@ -14,19 +15,19 @@ export const SUPPORTED_ORIGINS: readonly string[] = [
 ];
 
 export type SenderClass =
-  | { kind: 'content-script'; tabId: number; origin: string }
+  | { kind: 'content-script'; tabId: number; origin: string; frameId: number }
   | { kind: 'extension-page'; tabId?: number }
   | { kind: 'rejected'; reason: 'foreign-extension' | 'sub-frame' | 'unsupported-origin' | 'no-tab' | 'unknown' };
 
 export interface SenderLike {
   id?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
   origin?: string;
   url?: string;
 }
 
-export function classifySender(sender: SenderLike, ownId: string, extensionOrigin: string): SenderClass {
+export function classifySender(sender: SenderLike, ownId: string, extensionOrigin: string, isSite: (origin: string) => boolean = () => false): SenderClass {
   if (!sender || sender.id !== ownId) return { kind: 'rejected', reason: 'foreign-extension' };
   if (sender.tab === undefined) {
     // Our own popup, options page or sidebar iframe without a tab; only our own origin counts.
@@ -37,9 +38,10 @@ export function classifySender(sender: SenderLike, ownId: string, extensionOrigi
   // Our own page framed in a tab: the sidebar.
   if (sender.origin === extensionOrigin) return typeof sender.tab.id === 'number' ? { kind: 'extension-page', tabId: sender.tab.id } : { kind: 'extension-page' };
   if (typeof sender.tab.id !== 'number') return { kind: 'rejected', reason: 'no-tab' };
-  if (sender.frameId !== 0) return { kind: 'rejected', reason: 'sub-frame' };
-  if (!sender.origin || !SUPPORTED_ORIGINS.includes(sender.origin)) {
+  const site = sender.origin !== undefined && isSite(sender.origin);
+  if (sender.frameId !== 0 && !(site && typeof sender.frameId === 'number')) return { kind: 'rejected', reason: 'sub-frame' };
+  if (!sender.origin || !(SUPPORTED_ORIGINS.includes(sender.origin) || site)) {
     return { kind: 'rejected', reason: 'unsupported-origin' };
   }
-  return { kind: 'content-script', tabId: sender.tab.id, origin: sender.origin };
+  return { kind: 'content-script', tabId: sender.tab.id, origin: sender.origin, frameId: sender.frameId! };
 }

@@ -11,9 +11,9 @@ export type DropReason = Extract<SenderClass, { kind: 'rejected' }>['reason'] | 
 type Msg<T extends AnyMessage['type']> = Extract<AnyMessage, { type: T }>;
 
 export interface CaptureHandlers {
-  'capture/detected': (msg: Msg<'capture/detected'>, from: { tabId: number; origin: string }) => Promise<unknown>;
-  'capture/page': (msg: Msg<'capture/page'>, from: { tabId: number; origin: string }) => Promise<unknown>;
-  'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: { tabId: number }) => Promise<unknown>;
+  'capture/detected': (msg: Msg<'capture/detected'>, from: { tabId: number; origin: string; frameId: number }) => Promise<unknown>;
+  'capture/page': (msg: Msg<'capture/page'>, from: { tabId: number; origin: string; frameId: number }) => Promise<unknown>;
+  'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: { tabId: number; tabUrl?: string }) => Promise<unknown>;
   'sidebar/add-to-network': (msg: Msg<'sidebar/add-to-network'>, from: { tabId: number }) => Promise<unknown>;
   'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: { tabId: number }) => Promise<unknown>;
   'sidebar/not-a-person': (msg: Msg<'sidebar/not-a-person'>, from: { tabId: number }) => Promise<unknown>;
@@ -25,6 +25,9 @@ export interface ServerOptions {
   extensionOrigin: string;
   handlers: CaptureHandlers;
   onDrop?: (reason: DropReason) => void;
+  /** Sites the user turned Kring on for (issue 11), and a promise that they are known. */
+  isSite?: (origin: string) => boolean;
+  ready?: Promise<unknown>;
 }
 
 /** Returns the runtime.onMessage listener. A rejected message resolves to undefined. */
@@ -33,8 +36,8 @@ export function createMessageServer(opts: ServerOptions) {
     opts.onDrop?.(reason);
     return Promise.resolve(undefined);
   };
-  return (message: unknown, sender: SenderLike): Promise<unknown> => {
-    const from = classifySender(sender, opts.ownId, opts.extensionOrigin);
+  const handle = (message: unknown, sender: SenderLike): Promise<unknown> => {
+    const from = classifySender(sender, opts.ownId, opts.extensionOrigin, opts.isSite);
     if (from.kind === 'rejected') return drop(from.reason);
     // Our content script treats an empty answer as "not taken" and sends again (a worker stopped
     // mid-message answers nothing): a report refused on purpose says so, and is not resent.
@@ -45,7 +48,7 @@ export function createMessageServer(opts: ServerOptions) {
     // Captures come only from content scripts on supported pages; everything else only from our pages.
     if (CAPTURE_TYPES.has(msg.type) !== (from.kind === 'content-script')) return refuse('not-allowed');
     if (from.kind === 'content-script') {
-      const origin = { tabId: from.tabId, origin: from.origin };
+      const origin = { tabId: from.tabId, origin: from.origin, frameId: from.frameId };
       if (msg.type === 'capture/detected') return opts.handlers['capture/detected'](msg, origin);
       if (msg.type === 'capture/page') return opts.handlers['capture/page'](msg, origin);
       return refuse('not-allowed');
@@ -55,7 +58,9 @@ export function createMessageServer(opts: ServerOptions) {
     const tab = { tabId: from.tabId };
     switch (msg.type) {
       case 'sidebar/get-page':
-        return opts.handlers['sidebar/get-page'](msg, tab);
+        // The tab's address (the browser's, given where Kring has host access): the page state
+        // is answered only while the tab still shows the site that reported it.
+        return opts.handlers['sidebar/get-page'](msg, { tabId: from.tabId, tabUrl: sender.tab?.url });
       case 'sidebar/add-to-network':
         return opts.handlers['sidebar/add-to-network'](msg, tab);
       case 'sidebar/set-cadence':
@@ -67,5 +72,5 @@ export function createMessageServer(opts: ServerOptions) {
     }
     return drop('not-allowed');
   };
+  return (message: unknown, sender: SenderLike): Promise<unknown> => (opts.ready ? opts.ready.then(() => handle(message, sender), () => handle(message, sender)) : handle(message, sender));
 }
-

@@ -6,3 +6,5 @@ export const pageKey = (tabId: number) => `page:${tabId}`;
 export const STORE_CHANGED = 'storeChangedAt';
 /** storage.session: when the last capture could not be saved because the device is out of space. */
 export const STORE_FULL = 'storeFullAt';
+/** storage.local: the origins of the webmail sites the user turned Kring on for (src/sites). */
+export const SITES_KEY = 'sites';

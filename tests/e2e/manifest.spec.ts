@@ -6,7 +6,8 @@ import { EXTENSION, expect, test } from './fixtures';
 test('the Chrome manifest has exactly the expected permissions and hosts', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+  // scripting and activeTab (issue 11: sites the user turns Kring on for) show no install warning.
+  expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'activeTab']);
   expect(manifest.host_permissions).toEqual([
     'https://mail.google.com/*',
     'https://calendar.google.com/*',
@@ -15,14 +16,18 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
     'https://outlook.office365.com/*',
   ]);
   expect(manifest.optional_permissions).toBeUndefined();
+  // Other sites are asked for one origin at a time, when the user turns Kring on there; never at install.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-  // Only the sidebar page may be framed, and only by the webmail hosts.
-  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: manifest.host_permissions }]);
+  // Only the sidebar page may be framed; by any web page, as the sites a user turns on are not known
+  // ahead. It answers a tab's page only while that tab shows the site that reported it (security spec).
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'] }]);
   expect(manifest.commands).toEqual({
     'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandToggleSidebar__' },
   });
-  // One content script per provider family, each only on its own hosts, top frames only.
+  // One content script per provider family, each only on its own hosts, top frames only. The site
+  // script (content-scripts/site.js) is registered at run time, per site, never in the manifest.
   const scripts = Object.fromEntries(manifest.content_scripts.map((c: { js: string[]; matches: string[] }) => [c.js.join(), [...c.matches].sort()]));
   expect(scripts).toEqual({
     'content-scripts/gmail.js': ['https://mail.google.com/*'],

@@ -169,3 +169,24 @@ test('the sidebar frame hidden or covered by the page: clicks in it cannot remov
     expect(new URL(p.url()).pathname).toBe('/options.html');
   }
 });
+
+test('a tab that leaves the webmail for another site cannot read the page Kring kept for it, even by framing the sidebar', async ({ context, extensionId, served }) => {
+  served.gmail('thread-one.html');
+  const tab = await context.newPage();
+  await tab.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  await expect(sidebarOf(tab).locator('.card[data-email="pieter@devries-advies.nl"]')).toBeVisible();
+  // The same tab goes to a site that frames Kring's sidebar page (any site may load it: the sites a
+  // user may turn Kring on for are not known in advance).
+  await context.route('https://evil.example/**', (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Evil</title><iframe id="probe" src="chrome-extension://${extensionId}/sidebar.html" width="320" height="600"></iframe>` }),
+  );
+  await tab.goto('https://evil.example/');
+  const probe = tab.frameLocator('#probe');
+  // It loads, asks the background for this tab's page, and gets nothing: it stays a closed tab.
+  await expect(probe.locator('.sidebar-tab')).toBeVisible();
+  await probe.locator('.sidebar-tab').click();
+  await tab.waitForTimeout(1000);
+  await expect(probe.locator('.card')).toHaveCount(0);
+  const frame = tab.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
+  expect(await frame.evaluate(() => document.body.innerText)).not.toMatch(/Pieter|devries/i);
+});

@@ -41,6 +41,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'src/messaging/storage-keys' || t === 'src/messaging/limits' ||
       t === 'wxt/browser' || t.startsWith('wxt/utils/'),
   },
+  // Site registration (issue 11): browser APIs passed in; only the storage key shared.
+  { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).
   { from: 'src/messaging/limits', allow: () => false },
   {
@@ -49,17 +51,17 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   },
   {
     from: 'src/background',
-    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys'].some((d) => under(t, d)),
+    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)),
   },
   {
     from: 'src/ui',
     allow: (t, typeOnly) =>
-      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
+      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/sites', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
       t === 'src/detect/scrub' ||
       (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },
-  ...['gmail', 'google-calendar', 'outlook'].map((name) => ({
+  ...['gmail', 'google-calendar', 'outlook', 'site'].map((name) => ({
     from: `entrypoints/${name}.content`,
     allow: (t: string) => under(t, 'src/capture') || under(t, 'src/detect') || t === 'wxt/browser' || t.startsWith('wxt/utils'),
   })),

@@ -13,6 +13,7 @@ import { displayName } from '../components';
 import { cadenceLabel } from '../format';
 import { t } from '../i18n';
 import { providerName } from '../links';
+import { sites, useSites } from '../sites';
 import { useLive } from '../useLive';
 import { DataTransfer } from './DataTransfer';
 
@@ -31,6 +32,7 @@ export function OptionsApp() {
       {forgetId && <ForgetConfirm personId={decodeURIComponent(forgetId)} />}
       <OwnAddresses />
       <Capture />
+      <Sites />
       <IgnoreRules />
       <Defaults />
       <Failures />
@@ -136,6 +138,38 @@ function Capture() {
         <input type="checkbox" checked={s.subjects} onChange={(e) => void put(SETTING.keepSubjects, (e.currentTarget as HTMLInputElement).checked)} />{' '}
         {t('keepSubjects')}
       </label>
+    </section>
+  );
+}
+
+/** Other webmail sites (issue 11): each one asked of the browser on its own, listed, removable. */
+function Sites() {
+  const list = useSites();
+  const [denied, setDenied] = useState(false);
+  return (
+    <section aria-labelledby="sites-h">
+      <h2 id="sites-h">{t('sitesHeading')}</h2>
+      <p class="muted">{t('sitesHelp')}</p>
+      {list && list.length === 0 && <p class="muted">{t('noSites')}</p>}
+      <ul class="plain list">
+        {(list ?? []).map((origin) => (
+          <li key={origin}>
+            {origin}{' '}
+            <button type="button" class="link" aria-label={t('removeItem', origin)} onClick={() => void sites.disable(origin)}>
+              {t('remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <AddForm
+        label={t('siteLabel')}
+        error={denied ? t('siteDenied') : t('invalidSite')}
+        onAdd={async (v) => {
+          const r = await sites.enable(v);
+          setDenied(!r.ok && r.reason === 'denied');
+          return r.ok;
+        }}
+      />
     </section>
   );
 }

@@ -33,6 +33,8 @@ import { cadenceLabel, duration, monthLabel } from '../format';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
 import { useStorageFlag } from '../storage-flag';
+import { sites, useSites } from '../sites';
+import { siteOrigin } from '../../sites/registry';
 import { STORE_FULL } from '../../messaging/storage-keys';
 
 type Tab = 'due' | 'people';
@@ -68,10 +70,51 @@ export function App() {
           {t('storeFull')}
         </p>
       )}
+      <ThisSite />
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'due' ? <DueView onOpen={setOpenId} /> : <PeopleView onOpen={setOpenId} />}
       </section>
     </main>
+  );
+}
+
+/**
+ * "Use Kring on this site": for the webmail in the tab the popup was opened over (issue 11). The
+ * browser asks the user for that one site; the tab reloads with Kring in it.
+ */
+function ThisSite() {
+  const [tabInfo, setTabInfo] = useState<{ id: number; origin: string } | null>(null);
+  const list = useSites();
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      const origin = tab?.url ? siteOrigin(tab.url) : null;
+      if (origin && tab?.id !== undefined) setTabInfo({ id: tab.id, origin });
+    });
+  }, []);
+  if (!tabInfo || !list) return null;
+  const on = list.includes(tabInfo.origin);
+  return (
+    <p class="this-site small">
+      {on ? (
+        <>
+          {t('siteOn', new URL(tabInfo.origin).host)}{' '}
+          <button type="button" class="link" onClick={() => void sites.disable(tabInfo.origin)}>
+            {t('siteTurnOff')}
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          onClick={() =>
+            void sites.enable(tabInfo.origin).then((r) => {
+              if (r.ok) void browser.tabs.reload(tabInfo.id);
+            })
+          }
+        >
+          {t('useOnThisSite', new URL(tabInfo.origin).host)}
+        </button>
+      )}
+    </p>
   );
 }
 

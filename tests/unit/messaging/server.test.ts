@@ -49,7 +49,19 @@ function server() {
 
 describe('classifySender', () => {
   it('accepts only our content script in a top-level frame of a supported host', () => {
-    expect(classifySender(gmailTab, OWN, EXT_ORIGIN)).toEqual({ kind: 'content-script', tabId: 7, origin: 'https://mail.google.com' });
+    expect(classifySender(gmailTab, OWN, EXT_ORIGIN)).toEqual({ kind: 'content-script', tabId: 7, origin: 'https://mail.google.com', frameId: 0 });
+  });
+  it('accepts a site the user turned Kring on for, in any of its frames; no other site, no other frame origin', () => {
+    const isSite = (o: string) => o === 'https://webmail.example.nl';
+    const site = { id: OWN, tab: { id: 9 }, frameId: 0, origin: 'https://webmail.example.nl' };
+    expect(classifySender(site, OWN, EXT_ORIGIN, isSite)).toEqual({ kind: 'content-script', tabId: 9, origin: 'https://webmail.example.nl', frameId: 0 });
+    // Roundcube's preview frame: same origin, a sub-frame.
+    expect(classifySender({ ...site, frameId: 4 }, OWN, EXT_ORIGIN, isSite)).toEqual({ kind: 'content-script', tabId: 9, origin: 'https://webmail.example.nl', frameId: 4 });
+    // A frame of another origin inside that site, or the site before it was turned on.
+    expect(classifySender({ ...site, frameId: 4, origin: 'https://ads.example' }, OWN, EXT_ORIGIN, isSite)).toMatchObject({ reason: 'sub-frame' });
+    expect(classifySender(site, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'unsupported-origin' });
+    // Gmail's own sub-frames stay rejected.
+    expect(classifySender({ ...gmailTab, frameId: 3 }, OWN, EXT_ORIGIN, isSite)).toMatchObject({ reason: 'sub-frame' });
   });
   it('never trusts sender.url: a page of another host claiming a Gmail URL is rejected', () => {
     const evil = { ...gmailTab, origin: 'https://evil.example', url: 'https://mail.google.com/' };
