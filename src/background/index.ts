@@ -19,7 +19,7 @@ const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
 };
 
 /** What a site the user turned Kring on for may report (entrypoints/site.content). */
-const SITE_PROVIDERS: readonly string[] = ['roundcube', 'generic'];
+const SITE_PROVIDERS: readonly string[] = ['roundcube', 'proton', 'yahoo', 'sogo', 'generic'];
 
 export interface BackgroundDeps {
   ownId: string;

@@ -4,16 +4,20 @@ import { gmail } from './gmail';
 import { googleCalendar } from './google-calendar';
 import { outlookCalendar } from './outlook-calendar';
 import { outlookMail } from './outlook-mail';
+import { proton } from './proton';
 import { roundcube } from './roundcube';
+import { sogo } from './sogo';
+import { yahoo } from './yahoo';
 import type { Detection, Detector } from './types';
 import { emptyDetection } from './types';
 
-/** The hosted webmails by host; then, for the sites a user turned Kring on for, Roundcube by its
- * addresses and the cautious generic detector for anything else (it matches every page). */
-export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCalendar, outlookMail, roundcube, generic];
+/** The hosted webmails by host; then, for the sites a user turned Kring on for: Proton and Yahoo by
+ * host, SOGo and Roundcube by their addresses, and the cautious generic detector for anything else
+ * (it matches every page). */
+export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCalendar, outlookMail, proton, yahoo, sogo, roundcube, generic];
 
 /** What a site the user turned Kring on for runs (entrypoints/site.content). */
-export const siteDetectors: readonly Detector[] = [roundcube, generic];
+export const siteDetectors: readonly Detector[] = [proton, yahoo, sogo, roundcube, generic];
 
 export function detectorFor(url: URL): Detector | null {
   return detectors.find((d) => d.matches(url)) ?? null;

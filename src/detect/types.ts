@@ -3,7 +3,7 @@
  * Detectors are pure functions of (Document, URL); this shape is also what
  * `npm run detect` prints, so bug reports and fixtures speak the same language.
  */
-export type Provider = 'gmail' | 'google-calendar' | 'outlook-mail' | 'outlook-calendar' | 'roundcube' | 'generic';
+export type Provider = 'gmail' | 'google-calendar' | 'outlook-mail' | 'outlook-calendar' | 'roundcube' | 'proton' | 'yahoo' | 'sogo' | 'generic';
 
 export type Role = 'from' | 'to' | 'cc' | 'bcc' | 'recipient' | 'organizer' | 'attendee';
 

@@ -32,7 +32,7 @@ export const detectedItem = z.strictObject({
 });
 
 export const detection = z.strictObject({
-  provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'roundcube', 'generic']),
+  provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'roundcube', 'proton', 'yahoo', 'sogo', 'generic']),
   view: z.string().max(40),
   account: z.string().max(254).nullable(),
   accountName: text.nullable().optional(),

@@ -17,4 +17,4 @@ export function sourceLink(i: Pick<Interaction, 'provider' | 'sourceId' | 'threa
 }
 
 export const providerName = (provider: string) =>
-  ({ gmail: 'Gmail', 'google-calendar': 'Google Calendar', 'outlook-mail': 'Outlook', 'outlook-calendar': 'Outlook Calendar' })[provider] ?? provider;
+  ({ gmail: 'Gmail', 'google-calendar': 'Google Calendar', 'outlook-mail': 'Outlook', 'outlook-calendar': 'Outlook Calendar', roundcube: 'Roundcube', proton: 'Proton Mail', yahoo: 'Yahoo Mail', sogo: 'SOGo', generic: 'webmail' })[provider] ?? provider;
