@@ -36,7 +36,7 @@ const one = (x: number): Stat => stat([x]);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 let executablePath = '';
-async function launch(extension: string | null, args: string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+async function launch(extension: string | null, args: string[] = []): Promise<{ context: BrowserContext; close: () => Promise<void>; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'kring-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -49,7 +49,7 @@ async function launch(extension: string | null, args: string[] = []): Promise<{ 
   });
   // tsx keeps function names with a `__name` helper; code evaluated in pages needs it defined.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, profile, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 async function extensionId(context: BrowserContext) {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -310,24 +310,39 @@ async function stores() {
 
 async function disk() {
   const n = QUICK ? 5_000 : 20_000;
-  const { context, close } = await launch(EXT);
+  const { context, close, profile } = await launch(EXT);
   const { id } = await extensionId(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/popup.html`);
   await page.waitForSelector('.empty, .due-row');
+  // Also the bytes on disk: the extension's IndexedDB folder in the profile, the browser closed.
+  const idbDir = join(profile, 'Default', 'IndexedDB', `chrome-extension_${id}_0.indexeddb.leveldb`);
+  const folderBytes = () => Number(execFileSync('du', ['-sb', idbDir], { encoding: 'utf8' }).split('\t')[0]);
+  const folderBefore = folderBytes();
   const r = await page.evaluate(async (n) => {
     const before = (await navigator.storage.estimate()).usage ?? 0;
     const db: IDBDatabase = await new Promise((res, rej) => { const q = indexedDB.open('kring'); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
     const rows = Array.from({ length: n }, (_, i) => ({ id: `gmail:${(1849000000000 + i).toString(16)}:person${i % 700}@org${i % 90}.example`, personId: `p${i % 700}`, address: `person${i % 700}@org${i % 90}.example`, provider: 'gmail', sourceId: (1849000000000 + i).toString(16), threadId: `t${i >> 2}`, direction: ['in', 'out', 'cc'][i % 3], at: 1700000000000 + i * 3600000, atEstimated: false, subject: `Re: Kwartaaloverleg Noordzee ${i % 97}`, seenIn: 'page' }));
     await new Promise<void>((res, rej) => { const tx = db.transaction('interactions', 'readwrite'); for (const row of rows) tx.objectStore('interactions').put(row); tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); });
     db.close();
-    await new Promise((r) => setTimeout(r, 1500));
-    const after = (await navigator.storage.estimate()).usage ?? 0;
+    // The estimate moves in steps as IndexedDB's log is compacted into its tables: sample until it
+    // has stayed the same for two seconds (at most twenty), and take that settled size.
+    let after = (await navigator.storage.estimate()).usage ?? 0;
+    for (let stable = 0, waited = 0; stable < 4 && waited < 20_000; waited += 500) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = (await navigator.storage.estimate()).usage ?? 0;
+      stable = now === after ? stable + 1 : 0;
+      after = now;
+    }
     return { disk: after - before, json: new Blob([JSON.stringify(rows)]).size };
   }, n);
-  await close();
+  await context.close();
+  const folderAfter = folderBytes();
+  rmSync(profile, { recursive: true, force: true });
+  void close;
   const per = (x: number) => (x / n) * 1000;
-  figures.push({ id: 'disk', label: 'Disk per 1,000 interactions (navigator.storage.estimate)', unit: 'B', value: one(per(r.disk)), baseline: { label: 'JSON size of the same records', value: one(per(r.json)) }, ratio: r.disk / r.json, target: '≤ 2×', pass: r.disk / r.json <= 2 });
+  const onDisk = folderAfter - folderBefore;
+  figures.push({ id: 'disk', label: 'Disk per 1,000 interactions (navigator.storage.estimate)', unit: 'B', value: one(per(r.disk)), baseline: { label: 'JSON size of the same records', value: one(per(r.json)) }, ratio: r.disk / r.json, target: '≤ 2×', pass: r.disk / r.json <= 2, note: `the IndexedDB folder itself, browser closed: ${Math.round(per(onDisk))} B per 1,000 (${(onDisk / r.json).toFixed(2)}× the JSON)` });
 }
 
 async function importTime() {

@@ -31,6 +31,23 @@ export interface CaptureOptions {
   onDelivered?: () => void;
 }
 
+/**
+ * A 53-bit fingerprint of a value's JSON (two 32-bit FNV-1a passes): what was sent is remembered by
+ * fingerprint, not by its text, so a long-open tab holds numbers, not copies of every message's
+ * people (bench: JS heap added to a Gmail tab).
+ */
+function fingerprint(value: unknown): number {
+  const text = JSON.stringify(value);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 /** Forget old keys past this many, so a tab open for weeks does not grow without bound. */
 const MAX_REMEMBERED = 5000;
 /** After a failed send, try again after 1 s, then 2, 4… up to a minute: the page need not change. */
@@ -40,12 +57,12 @@ const RETRY_MAX_MS = 60_000;
 export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNow(): void } {
   const debounceMs = opts.debounceMs ?? 300;
   const maxWaitMs = opts.maxWaitMs ?? 2000;
-  const sent = new Set<string>();
+  const sent = new Set<number>();
   /** Failures already reported, per page address: a broken page is counted once, not per mutation. */
   const reported = new Set<string>();
   let timer: number | undefined;
   let firstPending = 0;
-  let lastPage = '';
+  let lastPage = -1;
   let retryMs = 0;
   let retryTimer: number | undefined;
   /** The background did not take a report (asleep, restarting, stopped mid-write): run again later. */
@@ -80,17 +97,18 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
       detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem) } : i)) };
     }
     opts.onDetection?.(detection);
-    const page = JSON.stringify(detection);
+    const page = fingerprint(detection);
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
       const shown = detection.items.length > LIMITS.itemsPerMessage ? { ...detection, items: detection.items.slice(-LIMITS.itemsPerMessage) } : detection;
       opts.sendPage(shown).then(delivered, () => {
-        lastPage = '';
+        lastPage = -1;
         retryLater();
       });
     }
-    const fresh = detection.items.filter((item) => !sent.has(JSON.stringify(item)));
+    const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
+    const fresh = keyed.filter(([k]) => !sent.has(k));
     const failureKey = detection.failure ? `${detection.view}|${detection.failure}|${location.href}` : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);
     if (failureKey) reported.add(failureKey);
@@ -99,8 +117,9 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const { failure, ...rest } = detection;
     // In messages of at most itemsPerMessage items, each taken or not on its own.
     for (let start = 0; start < Math.max(fresh.length, 1); start += LIMITS.itemsPerMessage) {
-      const items = fresh.slice(start, start + LIMITS.itemsPerMessage);
-      const keys = items.map((item) => JSON.stringify(item));
+      const chunk = fresh.slice(start, start + LIMITS.itemsPerMessage);
+      const items = chunk.map(([, item]) => item);
+      const keys = chunk.map(([k]) => k);
       for (const k of keys) sent.add(k);
       const withFailure = start === 0 && newFailure;
       const notTaken = () => {
