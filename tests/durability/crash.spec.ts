@@ -146,3 +146,30 @@ test('an extension update while Gmail is open: the old content script stops with
   await gmail.waitForTimeout(3000); // past the first retries
   expect(errors.filter((e) => /Extension context invalidated|kring|chrome-extension:/i.test(e))).toEqual([]);
 });
+
+test('out of disk space while capturing: nothing half-written, the popup says so, the tab retries and it lands once space is back', async ({ context, serviceWorker, extensionId, served }) => {
+  // Simulated in the real worker: every IndexedDB put fails as Chromium's do when the disk is full.
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    g.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  served.gmailHtml(page(0, 30));
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  const gmail = await context.newPage();
+  await gmail.goto(THREAD);
+  await popup.bringToFront();
+  await expect(popup.getByRole('alert')).toContainText('out of storage space');
+  expect(await storedInteractions(popup)).toEqual([]);
+
+  // Space is back: the tab's next retry (backoff 1, 2, 4… s) is stored and the warning goes.
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __put: typeof IDBObjectStore.prototype.put };
+    IDBObjectStore.prototype.put = g.__put;
+  });
+  await expect.poll(async () => (await storedInteractions(popup)).length, { timeout: 30_000 }).toBe(30);
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+});
