@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
 import { toggleSidebar } from '../src/background/sidebar-toggle';
-import { SITES_KEY } from '../src/messaging/storage-keys';
+import { SITES_KEY, pageKey } from '../src/messaging/storage-keys';
 import { createSites, type SitesApi } from '../src/sites/registry';
 
 export default defineBackground(() => {
@@ -10,6 +10,7 @@ export default defineBackground(() => {
   const sites = createSites({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local } as unknown as SitesApi);
   void sites.reconcile().catch(() => {});
   browser.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
+  browser.permissions.onAdded.addListener(() => void sites.completePending().catch(() => {}));
   const listener = startBackground({
     ownId: browser.runtime.id,
     // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),
@@ -29,7 +30,7 @@ export default defineBackground(() => {
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)
   // from the worker, without the messaging hop it cannot fake: same function, same checks.
   (globalThis as { kringReceive?: typeof listener }).kringReceive = listener;
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`page:${tabId}`));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(pageKey(tabId)));
   const onCommand = (command: string) => {
     if (command === 'toggle-sidebar') return toggleSidebar(browser.storage.local);
     return undefined;

@@ -1,7 +1,7 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
 import type { DetectionPayload, SidebarPage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
-import { SITES_KEY, STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
+import { STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
 import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';

@@ -10,6 +10,10 @@
  */
 import { SITES_KEY } from '../messaging/storage-keys';
 
+/** The site being asked for: if the page that asked closes meanwhile (a popup does, in some
+ * browsers, when the permission prompt shows), the background finishes the job. */
+const PENDING_KEY = 'sitePending';
+
 /** The browser APIs used here, so tests can pass fakes. */
 export interface SitesApi {
   permissions: {
@@ -79,18 +83,34 @@ export function createSites(api: SitesApi) {
     if ((await api.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0) await api.scripting.unregisterContentScripts({ ids: [id] });
   };
 
+  const finish = async (origin: string) => {
+    await register(origin);
+    await save([...(await list()), origin]);
+    await api.storage.set({ [PENDING_KEY]: null });
+  };
+
   return {
     list,
     /** Turn Kring on for the site of `address`; false when the user or browser said no. */
     async enable(address: string): Promise<{ ok: true; origin: string } | { ok: false; reason: 'invalid' | 'denied' }> {
       const origin = siteOrigin(address);
       if (!origin) return { ok: false, reason: 'invalid' };
-      // First, in the click's own turn: the browser asks the user for this one origin.
-      const granted = await api.permissions.request({ origins: [pattern(origin)] });
-      if (!granted) return { ok: false, reason: 'denied' };
-      await register(origin);
-      await save([...(await list()), origin]);
+      // First, in the click's own turn (no await before it): the browser asks for this one origin.
+      const asked = api.permissions.request({ origins: [pattern(origin)] });
+      await api.storage.set({ [PENDING_KEY]: origin });
+      const granted = await asked;
+      if (!granted) {
+        await api.storage.set({ [PENDING_KEY]: null });
+        return { ok: false, reason: 'denied' };
+      }
+      await finish(origin);
       return { ok: true, origin };
+    },
+    /** Called by the background when a permission is granted: finish a turn-on whose page closed. */
+    async completePending(): Promise<void> {
+      const origin = (await api.storage.get(PENDING_KEY))[PENDING_KEY];
+      if (typeof origin !== 'string' || siteOrigin(origin) !== origin) return;
+      if (await api.permissions.contains({ origins: [pattern(origin)] })) await finish(origin);
     },
     /** Turn Kring off for a site: its script and its permission go. What was captured stays. */
     async disable(origin: string): Promise<void> {

@@ -83,4 +83,23 @@ describe('sites', () => {
     expect([...scripts.values()].map((s) => s.matches)).toEqual([['https://b.example/*']]);
     expect(await sites.list()).toEqual(['https://b.example']);
   });
+
+  it('a turn-on whose page closed at the prompt (a popup) is finished by the background when the permission arrives', async () => {
+    const { api, granted, scripts } = fakeApi();
+    // The popup dies while the browser asks: its promise never settles, but the user said yes.
+    api.permissions.request = ({ origins }) => {
+      for (const o of origins) granted.add(o);
+      return new Promise<boolean>(() => {});
+    };
+    void createSites(api).enable('webmail.example.nl');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(scripts.size).toBe(0);
+    const background = createSites(api);
+    await background.completePending();
+    expect([...scripts.values()].map((s) => s.matches)).toEqual([['https://webmail.example.nl/*']]);
+    expect(await background.list()).toEqual(['https://webmail.example.nl']);
+    // Done once: a later permission event changes nothing.
+    await background.completePending();
+    expect(scripts.size).toBe(1);
+  });
 });
