@@ -77,7 +77,7 @@ export default defineConfig({
   }),
   zip: {
     // The sources zip is for addons.mozilla.org review: the code, not caches or test output.
-    excludeSources: ['bench/.cache/**', 'test-results/**', 'playwright-report/**', '.tmp/**'],
+    excludeSources: ['bench/.cache/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.output-test/**'],
   },
   webExt: {
     binaries: chromiumBin ? { chrome: chromiumBin } : undefined,

@@ -14,8 +14,11 @@ import { MESSAGES, USER, PASSWORD } from './mailbox.mjs';
 const PUBLIC = '/var/lib/roundcube/public_html';
 const NEEDED = ['/usr/sbin/dovecot', '/usr/bin/php', PUBLIC, '/usr/share/roundcube/SQL/sqlite.initial.sql', '/etc/roundcube/defaults.inc.php'];
 
-/** What is missing for this harness, or [] when it can run. */
-export const missing = () => NEEDED.filter((p) => !existsSync(p));
+/**
+ * What is missing for this harness, or [] when it can run. It needs root: Dovecot, started by
+ * root, hands the mail to an unprivileged user (CI machines run as root; .ci/run installs the rest).
+ */
+export const missing = () => [...NEEDED.filter((p) => !existsSync(p)), ...(process.getuid?.() === 0 ? [] : ['root (to start Dovecot)'])];
 
 const freePort = () =>
   new Promise((resolve, reject) => {
