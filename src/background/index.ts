@@ -92,7 +92,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
       },
       'capture/page': async (msg, from) => {
         if (!providersOf(from.origin)?.includes(msg.detection.provider)) return undefined;
-        const changedPage = await pages.set(from.tabId, msg.detection, from);
+        const changedPage = await pages.set(from.tabId, msg.detection, from, msg.fresh === true);
         if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: msg.detection.view, count: msg.detection.items.length });
         return undefined;
       },

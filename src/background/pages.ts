@@ -5,7 +5,8 @@
  *
  * A page can report from several frames (Roundcube shows the open message in a frame of its own):
  * a report showing an open message wins; a report of another kind replaces only one from its own
- * frame, or one that showed no open message either.
+ * frame, or one that showed no open message either; and the first report of a newly loaded top
+ * page replaces anything (the previous page's frames are gone).
  */
 import { OPEN_VIEWS } from '../messaging/limits';
 import type { DetectionPayload } from '../messaging/protocol';
@@ -29,10 +30,11 @@ export function createPageStore(area: SessionArea) {
   const read = async (tabId: number) => ((await area.get(key(tabId)))[key(tabId)] as Stored | undefined) ?? null;
   return {
     /** Returns whether the stored page changed. */
-    async set(tabId: number, detection: DetectionPayload, from: { origin: string; frameId?: number } = { origin: '' }): Promise<boolean> {
+    async set(tabId: number, detection: DetectionPayload, from: { origin: string; frameId?: number } = { origin: '' }, fresh = false): Promise<boolean> {
       const frameId = from.frameId ?? 0;
       const old = await read(tabId);
-      const replace = !old || old.origin !== from.origin || old.frameId === frameId || isOpen(detection) || !isOpen(old.detection);
+      // A newly loaded top page ends whatever the previous page's frames showed.
+      const replace = !old || old.origin !== from.origin || old.frameId === frameId || isOpen(detection) || !isOpen(old.detection) || (fresh && frameId === 0);
       if (!replace) return false;
       await area.set({ [key(tabId)]: { detection, origin: from.origin, frameId } satisfies Stored });
       return true;

@@ -22,7 +22,7 @@ export interface CaptureOptions {
   /** New items, for the store. */
   send: (d: Detection) => Promise<unknown>;
   /** Everything the page shows now, when it changed: for the sidebar. */
-  sendPage?: (d: Detection) => Promise<unknown>;
+  sendPage?: (d: Detection, fresh: boolean) => Promise<unknown>;
   debounceMs?: number;
   maxWaitMs?: number;
   /** Called with each detection, sent or not (the sidebar follows the page with this). */
@@ -63,6 +63,8 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   let timer: number | undefined;
   let firstPending = 0;
   let lastPage = -1;
+  /** No page report taken yet from this document. */
+  let firstPage = true;
   let retryMs = 0;
   let retryTimer: number | undefined;
   /** The background did not take a report (asleep, restarting, stopped mid-write): run again later. */
@@ -102,7 +104,10 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
       const shown = detection.items.length > LIMITS.itemsPerMessage ? { ...detection, items: detection.items.slice(-LIMITS.itemsPerMessage) } : detection;
-      opts.sendPage(shown).then(delivered, () => {
+      opts.sendPage(shown, firstPage).then(() => {
+        firstPage = false;
+        delivered();
+      }, () => {
         lastPage = -1;
         retryLater();
       });

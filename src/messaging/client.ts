@@ -17,8 +17,8 @@ export function sendDetection(detection: Detection): Promise<unknown> {
 }
 
 /** What the page shows now, for the sidebar. */
-export function sendPage(detection: Detection): Promise<unknown> {
-  return browser.runtime.sendMessage({ type: 'capture/page', detection });
+export function sendPage(detection: Detection, fresh = false): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'capture/page', detection, ...(fresh ? { fresh } : {}) });
 }
 
 /** From the sidebar, which may not open IndexedDB in its frame: ask the background. */

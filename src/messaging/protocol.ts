@@ -50,6 +50,8 @@ export const captureDetected = z.strictObject({
 export const capturePage = z.strictObject({
   type: z.literal('capture/page'),
   detection,
+  /** The first report of a newly loaded page (frame 0): what an earlier page's frames said is over. */
+  fresh: z.boolean().optional(),
 });
 
 /**

@@ -138,19 +138,21 @@ test('turned on through the settings page, Kring captures a real Roundcube: list
   await expect(sidebar.locator('.card[data-email="anna@jansen-zorg.example"]')).toBeVisible();
   await expect(sidebar.locator('.card')).toHaveCount(1);
 
-  // José's names arrive as encoded words; Roundcube decodes them and Kring keeps the name.
-  await mail.locator('tr[id^="rcmrow"]', { hasText: 'Planning' }).click();
-  await expect(sidebar.locator('.card[data-email="femke@bakkerij-bos.nl"]')).toBeVisible({ timeout: 20_000 });
-  await expect(sidebar.locator('.card[data-email="jose@mueller-bau.example"] .name')).toHaveText('José Müller');
-
   // The newsletter, opened: nobody.
   await mail.locator('tr[id^="rcmrow"]', { hasText: 'Zorgnet nieuwsbrief' }).click();
   await expect(mail.frameLocator('#messagecontframe').locator('h2.subject')).toContainText('Zorgnet nieuwsbrief');
   await expect(sidebar.locator('.card')).toHaveCount(0);
 
+  // José's names arrive as encoded words; Roundcube decodes them and Kring keeps the name.
+  await mail.locator('tr[id^="rcmrow"]', { hasText: 'Planning' }).click();
+  await expect(sidebar.locator('.card[data-email="femke@bakkerij-bos.nl"]')).toBeVisible({ timeout: 20_000 });
+  await expect(sidebar.locator('.card[data-email="jose@mueller-bau.example"] .name')).toHaveText('José Müller');
+
   // Sent: what the owner wrote is direction out, to everyone it went to (Kring's rule: you wrote to them).
   await mail.goto(`${ORIGIN}/?_task=mail&_mbox=Sent`);
   await mail.waitForSelector('tr[id^="rcmrow"]');
+  // A newly loaded page: the previous page's open message is not shown any more.
+  await expect(sidebar.locator('.card')).toHaveCount(0);
   await mail.locator('tr[id^="rcmrow"]').first().click();
   await expect(mail.frameLocator('#messagecontframe').locator('h2.subject')).toContainText('Re: Offerte voorjaarsprogramma');
   await expect.poll(async () => (await stored(options)).interactions.filter((i) => i.sourceId === 'Sent/1').map((i) => `${i.address} ${i.direction}`).sort(), { timeout: 20_000 }).toEqual([
