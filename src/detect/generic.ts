@@ -22,11 +22,15 @@ const QUOTE_LINE = /\b(?:wrote|schreef|schrieb|a écrit|escribió)\s*:\s*$/i;
 /** Bounds: a hostile page can be huge. */
 const MAX_LABELS = 200;
 const MAX_PER_REGION = 100;
+/** Elements looked at in one header value, and the longest text a label can have. */
+const MAX_NODES_PER_REGION = 500;
+const MAX_LABEL_LENGTH = 40;
 // DOM constants by value: detectors also run where the DOM's globals are absent (the detect command).
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 function roleOf(label: string): Role | null {
+  if (label.length > MAX_LABEL_LENGTH) return null;
   const text = label.replace(/[:\s\u00a0]+$/, '').trim();
   if (text.length === 0 || text.length > 20) return null;
   for (const [re, role] of LABELS) if (re.test(text)) return role;
@@ -50,7 +54,7 @@ function addressesIn(region: Element, role: Role, label: string): DetectedPerson
   const add = (email: string | null, name: string | null) => {
     if (email && !out.has(email) && out.size < MAX_PER_REGION) out.set(email, { email, name: cleanName(name), role });
   };
-  const nodes = [region, ...Array.from(region.querySelectorAll('a[href^="mailto:" i], [email], [data-email], [title]'))];
+  const nodes = [region, ...Array.from(region.querySelectorAll('a[href^="mailto:" i], [email], [data-email], [title]')).slice(0, MAX_NODES_PER_REGION)];
   for (const el of nodes) {
     if (quoted(el) || looksHidden(el)) continue;
     const href = el.getAttribute('href');
@@ -90,7 +94,8 @@ export const generic: Detector = {
     const afterQuote = (el: Element) => quoteLine !== null && (quoteLine.compareDocumentPosition(el) & FOLLOWING) !== 0;
     let labels = 0;
     for (const el of Array.from(root.querySelectorAll('th, td, dt, label, span, div, b, strong'))) {
-      if (el.childElementCount > 1) continue;
+      // A label is a leaf with a short text ("From:", "Van"); anything else is not looked into.
+      if (el.childElementCount > 0) continue;
       const role = roleOf(el.textContent ?? '');
       if (!role || byRole.has(role) || quoted(el) || looksHidden(el)) continue;
       if (++labels > MAX_LABELS) break;
@@ -112,7 +117,7 @@ export const generic: Detector = {
       }
     }
     const heading = root.querySelector('h1, h2, [role="heading"]');
-    const dateLabel = Array.from(root.querySelectorAll('th, td, dt, span, div')).find((e) => e.childElementCount === 0 && /^(?:date|datum|fecha):?$/i.test((e.textContent ?? '').trim()));
+    const dateLabel = Array.from(root.querySelectorAll('th, td, dt, span, div')).find((e) => e.childElementCount === 0 && (e.textContent ?? '').length <= MAX_LABEL_LENGTH && /^(?:date|datum|fecha):?$/i.test((e.textContent ?? '').trim()));
     const dateRegion = dateLabel ? valueRegion(dateLabel) : null;
     return {
       provider: 'generic',
