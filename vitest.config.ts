@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/durability/**/*.test.ts'],
     environment: 'node',
+    // Both cores: the full-size upgrade tests (tests/durability) are long and single-threaded.
+    maxWorkers: 2,
     setupFiles: ['tests/unit/setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },

@@ -1,7 +1,7 @@
 /**
  * The one Dexie database. Every schema version stays here, in order, with its upgrade; each
  * upgrade has a test that upgrades a populated database and loses nothing
- * (tests/unit/store/upgrade.test.ts). Lives in the extension origin: the background writes
+ * (tests/durability/upgrade-*.test.ts). Lives in the extension origin: the background writes
  * captures, extension pages read and write what the user does. Content scripts never import this
  * (their IndexedDB would be the webmail page's).
  */
