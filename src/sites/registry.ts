@@ -73,10 +73,16 @@ export function createSites(api: SitesApi) {
   };
   const save = (origins: string[]) => api.storage.set({ [SITES_KEY]: [...new Set(origins)].sort() });
 
+  const registered = async (id: string) => (await api.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   const register = async (origin: string) => {
     const id = scriptId(origin);
-    if ((await api.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0) return;
-    await api.scripting.registerContentScripts([{ id, matches: [pattern(origin)], js: [SITE_SCRIPT], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);
+    if (await registered(id)) return;
+    try {
+      await api.scripting.registerContentScripts([{ id, matches: [pattern(origin)], js: [SITE_SCRIPT], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);
+    } catch (e) {
+      // The settings page and the background can finish the same turn-on at once: one wins.
+      if (!(await registered(id))) throw e;
+    }
   };
   const unregister = async (origin: string) => {
     const id = scriptId(origin);

@@ -102,4 +102,13 @@ describe('sites', () => {
     await background.completePending();
     expect(scripts.size).toBe(1);
   });
+
+  it('the page and the background finishing the same turn-on at once register it once, without an error', async () => {
+    const { api, scripts } = fakeApi();
+    const [page, background] = [createSites(api), createSites(api)];
+    const enabling = page.enable('webmail.example.nl');
+    await Promise.all([enabling, background.completePending(), background.completePending()]);
+    expect(await enabling).toEqual({ ok: true, origin: 'https://webmail.example.nl' });
+    expect(scripts.size).toBe(1);
+  });
 });
