@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
 import { toggleSidebar } from '../src/background/sidebar-toggle';
 import { SITES_KEY, pageKey } from '../src/messaging/storage-keys';
-import { createSites, type SitesApi } from '../src/sites/registry';
+import { browserSites } from '../src/sites/browser';
 
 export default defineBackground(() => {
   // Sites the user turned Kring on for (issue 11): registrations kept in step with the
   // permissions the browser still grants; a withdrawn permission turns the site off.
-  const sites = createSites({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local } as unknown as SitesApi);
+  const sites = browserSites();
   void sites.reconcile().catch(() => {});
   browser.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
   browser.permissions.onAdded.addListener(() => void sites.completePending().catch(() => {}));

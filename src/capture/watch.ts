@@ -99,7 +99,10 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
       detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem) } : i)) };
     }
     opts.onDetection?.(detection);
-    const page = fingerprint(detection);
+    // Each item is serialised once: its fingerprint keys what was sent, and the page's is made of them.
+    const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
+    const { items: _items, ...meta } = detection;
+    const page = fingerprint([meta, keyed.map(([k]) => k)]);
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
@@ -112,7 +115,6 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
         retryLater();
       });
     }
-    const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
     const fresh = keyed.filter(([k]) => !sent.has(k));
     const failureKey = detection.failure ? `${detection.view}|${detection.failure}|${location.href}` : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);

@@ -7,35 +7,20 @@
  * nobody: a page that is not mail must not be guessed at.
  */
 import { parseDisplayedDate } from './dates';
+import { MAX_LABEL_LENGTH, headerRole, nameBeside } from './labels';
 import { asEmail, cleanName, cleanText, findEmail, looksHidden } from './text';
 import type { DetectedPerson, Detection, Detector, Role } from './types';
 import { emptyDetection } from './types';
 
-/** Header labels by role, English, Dutch, German, French, Spanish. Matched on the whole label. */
-const LABELS: readonly [RegExp, Role][] = [
-  [/^(?:from|van|von|de|sender|afzender|absender|expéditeur|remitente)$/i, 'from'],
-  [/^(?:to|aan|an|à|a|para|recipients?|ontvangers?|empfänger|destinataires?)$/i, 'to'],
-  [/^(?:cc|kopie|copie|copia)$/i, 'cc'],
-  [/^(?:bcc|bcc-kopie|cci|cco)$/i, 'bcc'],
-];
 const QUOTE_LINE = /\b(?:wrote|schreef|schrieb|a écrit|escribió)\s*:\s*$/i;
 /** Bounds: a hostile page can be huge. */
 const MAX_LABELS = 200;
 const MAX_PER_REGION = 100;
-/** Elements looked at in one header value, and the longest text a label can have. */
+/** Elements looked at in one header value. */
 const MAX_NODES_PER_REGION = 500;
-const MAX_LABEL_LENGTH = 40;
 // DOM constants by value: detectors also run where the DOM's globals are absent (the detect command).
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-
-function roleOf(label: string): Role | null {
-  if (label.length > MAX_LABEL_LENGTH) return null;
-  const text = label.replace(/[:\s\u00a0]+$/, '').trim();
-  if (text.length === 0 || text.length > 20) return null;
-  for (const [re, role] of LABELS) if (re.test(text)) return role;
-  return null;
-}
 
 function quoted(el: Element): boolean {
   return el.closest('blockquote, .gmail_quote, [type="cite"], .quote, .quoted') !== null;
@@ -67,7 +52,7 @@ function addressesIn(region: Element, role: Role, label: string): DetectedPerson
     // "Name <address>, Other <other@x>" as plain text.
     for (const part of (region.textContent ?? '').slice(0, 5_000).split(/[,;](?![^<]*>)/)) {
       const email = findEmail(part);
-      if (email) add(email, part.replace(label, '').replace(/<[^>]*>/g, '').replace(email, '').replace(/["']/g, ''));
+      if (email) add(email, nameBeside(part.replace(label, ''), email));
     }
   }
   return [...out.values()];
@@ -96,7 +81,7 @@ export const generic: Detector = {
     for (const el of Array.from(root.querySelectorAll('th, td, dt, label, span, div, b, strong'))) {
       // A label is a leaf with a short text ("From:", "Van"); anything else is not looked into.
       if (el.childElementCount > 0) continue;
-      const role = roleOf(el.textContent ?? '');
+      const role = headerRole(el.textContent ?? '');
       if (!role || byRole.has(role) || quoted(el) || looksHidden(el)) continue;
       if (++labels > MAX_LABELS) break;
       const region = valueRegion(el);

@@ -12,6 +12,7 @@
  * `[data-testid="recipient-address"]`). Quoted text is in the body, never read.
  */
 import { parseDisplayedDate, toLocalIso } from './dates';
+import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, findEmail } from './text';
 import type { DetectedPerson, Detection, Detector, Role } from './types';
 import { emptyDetection } from './types';
@@ -19,14 +20,6 @@ import { emptyDetection } from './types';
 const ITEM = '.message-recipient-item, [data-testid="recipient-item"]';
 const LABEL = '[data-testid="recipient-label"], .message-recipient-item-label';
 const ADDRESS = '[data-testid="recipient-address"], .message-recipient-item-address';
-
-function roleOf(label: string): Role | null {
-  const l = label.trim().toLowerCase();
-  if (/^(?:to|aan|an|à|a|para)$/.test(l)) return 'to';
-  if (/^(?:cc|kopie)$/.test(l)) return 'cc';
-  if (/^(?:bcc)$/.test(l)) return 'bcc';
-  return null;
-}
 
 function person(item: Element, role: Role): DetectedPerson | null {
   const email = findEmail(item.querySelector(ADDRESS)?.textContent ?? null) ?? findEmail(item.getAttribute('title'));
@@ -62,7 +55,7 @@ export const proton: Detector = {
       const from = senderItem ? person(senderItem, 'from') : null;
       if (from) people.push(from);
       for (const block of blocks) {
-        const role = roleOf((block.getAttribute('data-testid') ?? '').split(':')[1] ?? '');
+        const role = headerRole((block.getAttribute('data-testid') ?? '').split(':')[1] ?? '');
         if (!role) continue;
         for (const item of Array.from(block.querySelectorAll(ITEM))) {
           const p = person(item, role);

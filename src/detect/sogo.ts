@@ -9,23 +9,15 @@
  * link whose text is "Name <address>". The body (`.msg-body`) is never read.
  */
 import { parseDisplayedDate } from './dates';
+import { headerRole, nameBeside } from './labels';
 import { cleanName, cleanText, findEmail } from './text';
 import type { DetectedPerson, Detection, Detector, Role } from './types';
 import { emptyDetection } from './types';
 
-function roleOf(label: string): Role | null {
-  const l = label.replace(/:$/, '').trim().toLowerCase();
-  if (/^(?:to|aan|an|à|a|para)$/.test(l)) return 'to';
-  if (/^(?:cc|kopie)$/.test(l)) return 'cc';
-  if (/^(?:bcc)$/.test(l)) return 'bcc';
-  return null;
-}
-
 /** "Name <address>" as SOGo prints a recipient. */
 function fromFull(text: string | null, role: Role): DetectedPerson | null {
   const email = findEmail(text);
-  if (!email || !text) return null;
-  return { email, name: cleanName(text.replace(/<[^>]*>/g, '').replace(/["']/g, '')), role };
+  return email && text ? { email, name: nameBeside(text, email), role } : null;
 }
 
 export const sogo: Detector = {
@@ -40,7 +32,7 @@ export const sogo: Detector = {
     const senderEmail = findEmail(senderBox?.querySelector('a')?.textContent ?? null);
     if (senderEmail) people.push({ email: senderEmail, name: cleanName(senderBox?.querySelector('span')?.textContent), role: 'from' });
     for (const block of Array.from(recipients.querySelectorAll('.pseudo-input-container--compact'))) {
-      const role = roleOf(block.querySelector('label')?.textContent ?? '');
+      const role = headerRole(block.querySelector('label')?.textContent ?? '');
       if (!role) continue;
       // The detailed list (links with the full "Name <address>"), not the shortened summary line.
       for (const a of Array.from(block.querySelectorAll('span > a'))) {

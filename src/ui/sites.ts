@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SITES_KEY } from '../messaging/storage-keys';
-import { createSites, type SitesApi } from '../sites/registry';
+import { browserSites } from '../sites/browser';
 
-export const sites = createSites({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local } as unknown as SitesApi);
+export const sites = browserSites();
 
 /** The list, kept current across pages. */
 export function useSites(): string[] | undefined {

@@ -4,7 +4,7 @@
  * while Gmail is open.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, popupUrl, storedInteractions, test } from '../e2e/fixtures';
+import { expect, popupUrl, storedInteractions, storedRows, test } from '../e2e/fixtures';
 
 const OWNER = 'sanne.bakker@gmail.com';
 const SENDERS = Array.from({ length: 15 }, (_, i) => [`${['anna', 'bram', 'carla', 'daan', 'eva'][i % 5]}.${i}@noordzee.example`, `${['Anna', 'Bram', 'Carla', 'Daan', 'Eva'][i % 5]} Visser ${i}`] as const);
@@ -73,16 +73,7 @@ test('the service worker stopped mid-ingest of 5,000 messages: after retries, ex
     expect(r.direction).toBe('in');
   }
   // And the people: one per sender, their last contact the latest message (no half-applied batch).
-  const people = await ext.evaluate(
-    () =>
-      new Promise<{ name: string; lastContact: number }[]>((resolve) => {
-        const r = indexedDB.open('kring');
-        r.onsuccess = () => {
-          const all = r.result.transaction('people').objectStore('people').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
+  const people = await storedRows<{ name: string; lastContact: number }>(ext, 'people');
   expect(people).toHaveLength(SENDERS.length);
   const lastAt = (i: number) => Date.parse('2026-01-05T09:00:00Z') + (TOTAL - SENDERS.length + i) * 3600_000;
   expect(people.map((p) => p.lastContact).sort()).toEqual(SENDERS.map((_, i) => lastAt(i)).sort());
@@ -100,16 +91,7 @@ test('two tabs capturing the same people at once lose no update', async ({ conte
   await expect.poll(async () => (await storedInteractions(ext)).length, { timeout: 30_000 }).toBe(450);
   const rows = await storedInteractions(ext);
   expect(new Set(rows.map((r) => r.sourceId)).size).toBe(450);
-  const people = await ext.evaluate(
-    () =>
-      new Promise<{ lastContact: number; lastIn: number }[]>((resolve) => {
-        const r = indexedDB.open('kring');
-        r.onsuccess = () => {
-          const all = r.result.transaction('people').objectStore('people').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
+  const people = await storedRows<{ lastContact: number; lastIn: number }>(ext, 'people');
   expect(people).toHaveLength(SENDERS.length);
   // Each sender's latest message is in tab b only: every person's last contact must come from it.
   const last = SENDERS.map((_, i) => Date.parse('2026-01-05T09:00:00Z') + (450 - SENDERS.length + i) * 3600_000).sort();

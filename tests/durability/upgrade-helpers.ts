@@ -4,8 +4,9 @@
  * over files so they run side by side.
  */
 import Dexie from 'dexie';
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from '../../src/store/db';
+import { KringDb, SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from '../../src/store/db';
 import { seedData } from '../helpers/seed';
 
 export const FULL = { people: 50_000, interactions: 200_000 };
@@ -94,3 +95,29 @@ export const rawVersion = (name: string) =>
 export const within = <T>(ms: number, p: Promise<T>, what: string) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms))]);
 
+/**
+ * A store at schema `version` with 50,000 people and 200,000 interactions, upgraded to the current
+ * version: every table's count and the content hash of every old field kept, the new indexes usable.
+ */
+export async function expectFullUpgrade(version: 1 | 2): Promise<void> {
+  const name = `durable-v${version}-${Math.random()}`;
+  const before = recordsAt(version, FULL.people, FULL.interactions);
+  await write(name, version, before);
+  const expected = contentHash(before, before);
+
+  const db = new KringDb(name);
+  await db.open();
+  expect(db.verno).toBe(3);
+  const after = await readAll(db, Object.keys(before));
+  for (const [table, rows] of Object.entries(before)) expect(after[table], table).toHaveLength(rows.length);
+  expect(contentHash(after, before)).toBe(expected);
+  // The v3 indexes answer: replies owed reads `[direction+at]`, a person's history `[personId+at]`.
+  const ins = before.interactions!.filter((i) => i.direction === 'in').length;
+  expect(await db.interactions.where('[direction+at]').between(['in', -Infinity], ['in', Infinity]).count()).toBe(ins);
+  const someone = before.interactions![0]!.personId as string;
+  expect(await db.interactions.where('[personId+at]').between([someone, -Infinity], [someone, Infinity]).count()).toBe(
+    before.interactions!.filter((i) => i.personId === someone).length,
+  );
+  db.close();
+  await Dexie.delete(name);
+}

@@ -196,24 +196,26 @@ export async function renderInPlace(page: Page, html: string, hash?: string): Pr
   );
 }
 
-/** Stored interactions, for checks that need more than counts. */
-export async function storedInteractions(page: Page): Promise<{ address: string; direction: string; sourceId: string }[]> {
-  return page.evaluate(async () => {
+/** Every row of one table of Kring's store, read in an extension page ([] before the store exists). */
+export async function storedRows<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (table) => {
     if (!(await indexedDB.databases()).some((d) => d.name === 'kring')) return [];
     return new Promise((resolveAll, reject) => {
       const req = indexedDB.open('kring');
       req.onerror = () => reject(req.error);
       req.onsuccess = () => {
-        const tx = req.result.transaction('interactions', 'readonly');
-        const all = tx.objectStore('interactions').getAll();
+        const all = req.result.transaction(table, 'readonly').objectStore(table).getAll();
         all.onsuccess = () => {
           req.result.close();
           resolveAll(all.result);
         };
       };
     });
-  });
+  }, table) as Promise<T[]>;
 }
+
+/** Stored interactions, for checks that need more than counts. */
+export const storedInteractions = (page: Page) => storedRows<{ address: string; direction: string; sourceId: string }>(page, 'interactions');
 
 /** The sidebar frame in a webmail page. */
 export const sidebarOf = (page: Page) => page.frameLocator('iframe[title="Kring"]');

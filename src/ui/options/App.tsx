@@ -94,22 +94,29 @@ function AddForm({ label, onAdd, error }: { label: string; onAdd: (v: string) =>
   );
 }
 
+/** A list of entries the user added, each with its Remove button. */
+function RemovableList({ items, onRemove }: { items: readonly string[] | undefined; onRemove: (item: string) => Promise<unknown> }) {
+  return (
+    <ul class="plain list">
+      {(items ?? []).map((item) => (
+        <li key={item}>
+          {item}{' '}
+          <button type="button" class="link" aria-label={t('removeItem', item)} onClick={() => void onRemove(item)}>
+            {t('remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function OwnAddresses() {
   const own = useLive(() => ownAddresses(db()), []);
   return (
     <section aria-labelledby="own-h">
       <h2 id="own-h">{t('ownAddressesHeading')}</h2>
       <p class="muted">{t('ownAddressesHelp')}</p>
-      <ul class="plain list">
-        {(own ?? []).map((a) => (
-          <li key={a}>
-            {a}{' '}
-            <button type="button" class="link" aria-label={t('removeItem', a)} onClick={() => void removeOwnAddress(db(), a)}>
-              {t('remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableList items={own} onRemove={(a) => removeOwnAddress(db(), a)} />
       <AddForm label={t('addressLabel')} error={t('invalidAddress')} onAdd={async (v) => (await addOwnAddress(db(), v)) !== null} />
     </section>
   );
@@ -151,16 +158,7 @@ function Sites() {
       <h2 id="sites-h">{t('sitesHeading')}</h2>
       <p class="muted">{t('sitesHelp')}</p>
       {list && list.length === 0 && <p class="muted">{t('noSites')}</p>}
-      <ul class="plain list">
-        {(list ?? []).map((origin) => (
-          <li key={origin}>
-            {origin}{' '}
-            <button type="button" class="link" aria-label={t('removeItem', origin)} onClick={() => void sites.disable(origin)}>
-              {t('remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableList items={list} onRemove={(origin) => sites.disable(origin)} />
       <AddForm
         label={t('siteLabel')}
         error={denied ? t('siteDenied') : t('invalidSite')}
@@ -181,16 +179,7 @@ function IgnoreRules() {
       <h2 id="ignore-h">{t('ignoreHeading')}</h2>
       <p class="muted">{t('ignoreHelp')}</p>
       {rules && rules.length === 0 && <p class="muted">{t('noIgnoreRules')}</p>}
-      <ul class="plain list">
-        {(rules ?? []).map((r) => (
-          <li key={r.rule}>
-            {r.rule}{' '}
-            <button type="button" class="link" aria-label={t('removeItem', r.rule)} onClick={() => void removeIgnoreRule(db(), r.rule)}>
-              {t('remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableList items={rules?.map((r) => r.rule)} onRemove={(rule) => removeIgnoreRule(db(), rule)} />
       <AddForm label={t('ignoreRuleLabel')} error={t('invalidRule')} onAdd={async (v) => (await addIgnoreRule(db(), v)) !== null} />
     </section>
   );

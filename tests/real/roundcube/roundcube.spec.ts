@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromiumWithPlaywright } from '../../e2e/browser.mjs';
+import { storedRows } from '../../e2e/fixtures';
 // @ts-expect-error plain ESM module without types
 import { missing, startRoundcube } from './server.mjs';
 // @ts-expect-error plain ESM module without types
@@ -62,27 +63,16 @@ const test = base.extend<{}, { server: { httpPort: number; stop(): Promise<void>
 });
 
 test.describe.configure({ mode: 'serial' });
-test.skip(missing().length > 0, `Roundcube and Dovecot are not installed here (${missing().join(', ')}); bash .ci/run installs them`);
+test.skip(missing().length > 0, `the real Roundcube test needs ${missing().join(', ')}; bash .ci/run provides them`);
 test.skip(!existsSync(join(EXTENSION, 'manifest.json')), 'the test build is missing: npm run build:test');
 
-async function stored(page: Page): Promise<{ interactions: Interaction[]; people: { id: string; name: string; status: string }[]; addresses: { address: string; personId: string }[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolveAll) => {
-        const r = indexedDB.open('kring');
-        r.onsuccess = () => {
-          const names = ['interactions', 'people', 'addresses'].filter((n) => r.result.objectStoreNames.contains(n));
-          if (names.length < 3) return resolveAll({ interactions: [], people: [], addresses: [] });
-          const tx = r.result.transaction(names);
-          const out: Record<string, unknown[]> = {};
-          for (const n of names) {
-            const q = tx.objectStore(n).getAll();
-            q.onsuccess = () => (out[n] = q.result);
-          }
-          tx.oncomplete = () => resolveAll(out as never);
-        };
-      }),
-  );
+async function stored(page: Page) {
+  const [interactions, people, addresses] = await Promise.all([
+    storedRows<Interaction>(page, 'interactions'),
+    storedRows<{ id: string; name: string; status: string }>(page, 'people'),
+    storedRows<{ address: string; personId: string }>(page, 'addresses'),
+  ]);
+  return { interactions, people, addresses };
 }
 const addressesOf = (s: Awaited<ReturnType<typeof stored>>) => new Set(s.addresses.map((a) => a.address));
 
