@@ -46,6 +46,12 @@ export interface Detection {
    * (nobody found, or no id): counted per provider and view so a changed page is noticed.
    */
   failure?: 'no-people' | 'no-id';
+  /**
+   * The hints the detector found missing and read around (a renamed class, an unknown label): the
+   * people are still read through durable anchors, but the page no longer looks as it did, so a
+   * changed webmail is noticed before it breaks. Empty or absent when every hint was there.
+   */
+  degraded?: string[];
 }
 
 export interface Detector {
