@@ -1,27 +1,22 @@
 /**
- * Dates as webmail pages print them, turned into ISO 8601 in the process's time zone.
- * Gmail puts the full date in `title` attributes without a zone, in the UI language:
- *   "Thu, Dec 18, 2014 at 12:35 PM"     (English, 2014; tests/fixtures/gmail/inbox-list-2014.html)
- *   "Fri, Nov 20, 2026, 3:42 PM"        (English, current; a narrow no-break space may precede PM)
- *   "20 Nov 2026, 15:42"                (English, UK)
- *   "vr 20 nov. 2026 15:42" / "vr 20 nov 2026, 15:42"   (Dutch)
- * Anything else gives null; the caller falls back to the moment of observation.
+ * Dates as webmail pages print them, turned into ISO 8601 in the process's time zone. One reader
+ * for every provider and language: the text is cut into tokens (a time, a weekday, a month word
+ * or number, a day, a year, joining words such as "at", "om", "um … Uhr", "à", "a las", "alle
+ * ore", "à(s)", "o"), every token must be one of those, and the date must exist. Words come from
+ * ./words.ts (eight languages, checked against CLDR). Examples, all read:
+ *   "Thu, Dec 18, 2014 at 12:35 PM"       (Gmail, English; tests/fixtures/gmail/inbox-list-2014.html)
+ *   "Fri, Nov 20, 2026, 3:42 PM"          (Gmail title; a narrow no-break space may precede PM)
+ *   "20 Aug 2025, 13:19"                  (Gmail, day first; research §7)
+ *   "vr 20 nov. 2026 15:42", "Mi., 27. Okt. 2021 um 09:31 Uhr", "mer. 27 oct. 2021 à 09:31",
+ *   "mié, 27 oct 2021 a las 9:31", "mer 27 ott 2021 alle ore 09:31", "quarta, 27/10/2021 à(s) 09:31",
+ *   "śr., 27 paź 2021 o 09:31"           (Gmail in Dutch, German, French, Spanish, Italian, Portuguese, Polish)
+ *   "Fri 11/20/2026 3:42 PM", "Fr 20.11.2026 15:42", "vr 20-11-2026 15:42"   (Outlook's short dates)
+ *   "2024-01-04 08:00"                    (Roundcube)
+ *   "Tuesday, January 02, 2024 09:00 UTC" (SOGo; a stated zone is honoured)
+ * A date with a time is a moment; relative text ("2 hours ago", "Yesterday") or an unknown word
+ * gives null, and the caller treats the item as undated.
  */
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januari: 1,
-  feb: 2, february: 2, februari: 2,
-  mar: 3, march: 3, mrt: 3, maart: 3,
-  apr: 4, april: 4,
-  may: 5, mei: 5,
-  jun: 6, june: 6, juni: 6,
-  jul: 7, july: 7, juli: 7,
-  aug: 8, august: 8, augustus: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, okt: 10, oktober: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
-};
+import { isJoiner, monthNumber, weekdayNumber } from './words';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -37,133 +32,241 @@ export function toLocalIso(d: Date): string {
   );
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || y < 1970 || y > 2200) return null;
-  const date = new Date(y, mo - 1, d, h, mi, 0, 0);
-  if (date.getMonth() !== mo - 1 || date.getDate() !== d) return null; // 31 Feb and the like
-  return toLocalIso(date);
+interface Day {
+  y: number;
+  mo: number;
+  d: number;
+}
+interface Time {
+  h: number;
+  mi: number;
+  /** Set when the text said am or pm, so the other end of a range can inherit it. */
+  ampm?: 'a' | 'p';
 }
 
-function hour12(h: number, ampm: string | undefined): number {
-  if (!ampm) return h;
-  const pm = /^p/i.test(ampm);
-  if (h === 12) return pm ? 12 : 0;
-  return pm ? h + 12 : h;
+/** How to read "04/05/2026": month first (the US) or day first (everyone else). */
+export type NumericOrder = 'mdy' | 'dmy';
+
+export interface DateHints {
+  /** The year to assume when the text has none (a calendar showing its year elsewhere). */
+  year?: number | null;
+  /** The page's language ("en-US", "nl"): decides "04/05/2026" when nothing else does. */
+  lang?: string | null;
 }
 
-const month = (word: string): number | undefined => MONTHS[word.toLowerCase().replace(/\.$/, '')];
-
-/** Parse a full date as a webmail page shows it; null when it is relative or unknown. */
-export function parseDisplayedDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (s.length > 80) return null;
-  let m: RegExpExecArray | null;
-  // Month first: "Thu, Dec 18, 2014 at 12:35 PM", "Fri, Nov 20, 2026, 3:42 PM"
-  m = /^(?:[A-Za-z]+,? )?([A-Za-z]+)\.? (\d{1,2}),? (\d{4})(?:,| at| om)? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(s);
-  if (m) {
-    const mo = month(m[1]!);
-    if (mo) return build(+m[3]!, mo, +m[2]!, hour12(+m[4]!, m[6]), +m[5]!);
-  }
-  // Day first: "20 Nov 2026, 15:42", "vr 20 nov. 2026 15:42", "vr 20 nov 2026 om 15:42"
-  m = /^(?:[A-Za-z]+\.?,? )?(\d{1,2}) ([A-Za-z]+)\.? (\d{4})(?:,| at| om)? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(s);
-  if (m) {
-    const mo = month(m[2]!);
-    if (mo) return build(+m[3]!, mo, +m[1]!, hour12(+m[4]!, m[6]), +m[5]!);
-  }
-  // Numeric: "2024-01-04 08:00" (Roundcube), "20-11-2026 15:42" / "vr 20-11-2026 15:42" (Dutch)
-  m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(s);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!);
-  m = /^(?:[A-Za-z]+\.? )?(\d{1,2})[-.](\d{1,2})[-.](\d{4}),? (\d{1,2}):(\d{2})$/.exec(s);
-  if (m) return build(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!);
-  // US numeric, as Outlook prints it: "Fri 11/20/2026 3:42 PM" (month first)
-  m = /^(?:[A-Za-z]+\.? )?(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(s);
-  if (m) return build(+m[3]!, +m[1]!, +m[2]!, hour12(+m[4]!, m[6]), +m[5]!);
-  return null;
+function valid(y: number, mo: number, d: number, h = 0, mi = 0): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || y < 1970 || y > 2200) return false;
+  const date = new Date(y, mo - 1, d, h, mi);
+  return date.getMonth() === mo - 1 && date.getDate() === d;
 }
 
-const DAY_MONTH = /(?:^|[\s,])(\d{1,2})\.? ([A-Za-z]+)\.?(?:,? (\d{4}))?|(?:^|[\s,])([A-Za-z]+)\.? (\d{1,2})(?:,? (\d{4}))?/g;
-const TIME = /(\d{1,2})(?:[:.](\d{2}))?\s?([ap])?\.?m?\.?/i;
+function build(day: Day, t: Time | null, offsetMinutes: number | null = null): string | null {
+  const h = t?.h ?? 0;
+  const mi = t?.mi ?? 0;
+  if (!valid(day.y, day.mo, day.d, h, mi)) return null;
+  if (offsetMinutes === null) return toLocalIso(new Date(day.y, day.mo - 1, day.d, h, mi, 0, 0));
+  return toLocalIso(new Date(Date.UTC(day.y, day.mo - 1, day.d, h, mi) - offsetMinutes * 60_000));
+}
 
-function parseTime(raw: string, inheritAmPm?: string): { h: number; mi: number; ampm?: string } | null {
-  const m = TIME.exec(raw.trim());
+const normaliseSpaces = (raw: string) => raw.replace(/[\u00a0\u202f\u2009\u200a]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A time in the text: "3:42 PM", "15:42", "10:00am", "9:31 a.m.". */
+const TIME = /(?<![\d:/.-])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?![\p{L}]))?/giu;
+/** A time alone: "11:00", "11am", "2:30 pm", "14.30". */
+const TIME_ALONE = /^(\d{1,2})(?:[:.](\d{2}))?\s?(?:([ap])\.?\s?m\.?)?(?:\s?uhr|\s?h)?$/i;
+/** A stated zone: "UTC", "GMT", "GMT+1", "UTC+01:00", "+0100". */
+const ZONE = /^(?:(?:UTC|GMT|Z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2}))$/i;
+
+export function readTime(raw: string, inheritAmPm?: 'a' | 'p'): Time | null {
+  const m = TIME_ALONE.exec(normaliseSpaces(raw));
   if (!m) return null;
-  const ampm = m[3] ?? inheritAmPm;
-  const h = hour12(+m[1]!, ampm);
+  const ampm = (m[3]?.toLowerCase() as 'a' | 'p' | undefined) ?? inheritAmPm;
+  if (!m[2] && !ampm) return null; // a bare number is not a time
+  let h = +m[1]!;
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    h = h === 12 ? (ampm === 'p' ? 12 : 0) : ampm === 'p' ? h + 12 : h;
+  }
   const mi = m[2] ? +m[2] : 0;
-  if (h > 23 || mi > 59 || (!m[2] && !ampm)) return null; // a bare number is not a time
-  return { h, mi, ampm: m[3] };
+  if (h > 23 || mi > 59) return null;
+  return { h, mi, ...(m[3] ? { ampm: m[3].toLowerCase() as 'a' | 'p' } : {}) };
 }
 
-function parseDay(raw: string, fallbackYear: number | null): { y: number; mo: number; d: number } | null {
-  // "donderdag 26 november" also reads as word-number ("donderdag 26"): take the first whose word is a month.
-  for (const m of raw.matchAll(DAY_MONTH)) {
-    const [d, monthWord, y] = m[1] ? [+m[1], m[2]!, m[3]] : [+m[5]!, m[4]!, m[6]];
-    const mo = month(monthWord);
-    const year = y ? +y : fallbackYear;
-    if (mo && year) return { y: year, mo, d };
-  }
-  for (const m of raw.matchAll(/(\d{1,2})\.? ([A-Za-z]+)/g)) {
-    const mo = month(m[2]!);
-    if (mo && fallbackYear) return { y: fallbackYear, mo, d: +m[1]! };
-  }
-  return null;
+interface Reading {
+  day: Day | null;
+  time: Time | null;
+  offset: number | null;
 }
+
+/** Weekday of a date, for telling "04/05/2026" apart when the page names the day. */
+const weekdayOf = (d: Day) => new Date(d.y, d.mo - 1, d.d).getDay();
+
+/**
+ * Read a date (and a time, if there is one) from text made only of date tokens; null on any other
+ * word. Bounded: text longer than `max` is not looked at (page text is attacker-controlled).
+ */
+function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): Reading | null {
+  if (!raw) return null;
+  let s = normaliseSpaces(raw);
+  if (s.length === 0 || s.length > max) return null;
+  let time: Time | null = null;
+  let times = 0;
+  s = s.replace(TIME, (all, h: string, mi: string, ap: string | undefined) => {
+    times++;
+    time = readTime(`${h}:${mi}${ap ? ` ${ap}m` : ''}`);
+    return ' ';
+  });
+  if (times > 1 || (times === 1 && !time)) return null;
+  let offset: number | null = null;
+  let weekday: number | null = null;
+  let year: number | null = null;
+  const days: number[] = [];
+  /** Month words; `wd` when the word is a weekday too ("mar": March, or Tuesday in French). */
+  const months: { n: number; wd: number | undefined }[] = [];
+  let numeric: { a: number; b: number; y: number; sep: string } | null = null;
+  let iso: Day | null = null;
+  for (const token of s.split(/[\s,]+/)) {
+    if (!token) continue;
+    let m: RegExpExecArray | null;
+    const word = token.replace(/[.,]+$/, '');
+    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word))) iso = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
+    else if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(word))) numeric = { a: +m[1]!, b: +m[3]!, y: +m[4]!, sep: m[2]! };
+    else if (/^\d{4}$/.test(word) && year === null) year = +word;
+    else if (/^\d{1,2}$/.test(word)) days.push(+word);
+    else if ((m = ZONE.exec(word))) {
+      const [, s1, h1, m1, s2, h2, m2] = m;
+      const sign = (s1 ?? s2) === '-' ? -1 : 1;
+      offset = sign * ((+(h1 ?? h2 ?? 0)) * 60 + +(m1 ?? m2 ?? 0));
+    } else if (/^(?:uhr|h)$/i.test(word) || isJoiner(token)) continue;
+    else {
+      const mo = monthNumber(word);
+      const wd = weekdayNumber(word);
+      if (mo === undefined && wd === undefined) return null;
+      if (mo !== undefined) months.push({ n: mo, wd });
+      else {
+        if (weekday !== null) return null;
+        weekday = wd!;
+      }
+    }
+  }
+  let day: Day | null = null;
+  if (iso) day = iso;
+  else if (numeric) {
+    // Beside a numeric date a month word can only be a weekday ("mar. 10/03/2026").
+    if (months.some((x) => x.wd === undefined) || months.length > 1 || days.length || year !== null) return null;
+    if (months.length === 1) {
+      if (weekday !== null) return null;
+      weekday = months[0]!.wd!;
+    }
+    const { a, b, y, sep } = numeric;
+    const mdy = { y, mo: a, d: b };
+    const dmy = { y, mo: b, d: a };
+    const pick = (): Day => {
+      if (sep !== '/') return dmy; // 20-11-2026, 20.11.2026
+      if (a > 12) return dmy;
+      if (b > 12) return mdy;
+      if (weekday !== null && valid(mdy.y, mdy.mo, mdy.d) && valid(dmy.y, dmy.mo, dmy.d)) {
+        if (weekdayOf(mdy) === weekday && weekdayOf(dmy) !== weekday) return mdy;
+        if (weekdayOf(dmy) === weekday && weekdayOf(mdy) !== weekday) return dmy;
+      }
+      return orderFor(hints.lang) === 'dmy' ? dmy : mdy;
+    };
+    day = pick();
+  } else if (months.length) {
+    // "mar. 27 oct." is Tuesday 27 October: a word that is both a weekday and a month is the
+    // weekday when another month word is there.
+    const real = months.length > 1 ? months.filter((x) => x.wd === undefined) : months;
+    if (real.length !== 1 || days.length !== 1) return null;
+    const asWeekday = months.filter((x) => x !== real[0]);
+    if (asWeekday.length > 1 || (asWeekday.length === 1 && weekday !== null)) return null;
+    const y = year ?? hints.year ?? null;
+    if (y === null) return null;
+    day = { y, mo: real[0]!.n, d: days[0]! };
+  } else if (days.length || year !== null) return null;
+  if (day && !valid(day.y, day.mo, day.d)) return null;
+  return { day, time, offset };
+}
+
+/** Month first for US English pages, day first elsewhere; month first when the page says nothing. */
+export function orderFor(lang: string | null | undefined): NumericOrder {
+  if (!lang) return 'mdy';
+  const l = lang.toLowerCase();
+  return l === 'en' || l === 'en-us' || l.startsWith('en-us') ? 'mdy' : 'dmy';
+}
+
+/** A full date with a time, as a webmail prints when a message was sent; null otherwise. */
+export function parseDisplayedDate(raw: string | null | undefined, hints: DateHints = {}): string | null {
+  const r = read(raw, hints);
+  if (!r?.day || !r.time) return null;
+  return build(r.day, r.time, r.offset);
+}
+
+/** A day (with or without a time); a time-less day is its midnight. */
+export function parseDay(raw: string | null | undefined, hints: DateHints = {}): string | null {
+  const r = read(raw, hints);
+  return r?.day ? build(r.day, r.time, r.offset) : null;
+}
+
+const RANGE = /\s[–—-]\s|\s?[–—]\s?|\s(?:to|tot|bis|à|a|al|do)\s/;
 
 /**
  * An event's "when" line as Google Calendar prints it, with start and end:
  *   "Thursday, November 26⋅10:00 – 11:00am"       (no year: the page's year is passed in)
  *   "Thursday, November 26, 2026⋅10:00am – 2:30pm"
  *   "November 26, 2026, 10:00am – November 27, 2026, 11:00am"
- *   "donderdag 26 november⋅10:00 - 11:00"
+ *   "donderdag 26 november⋅10:00 - 11:00", "Donnerstag, 5. März 2026 ⋅ 10:00 – 11:00",
+ *   "jueves, 5 de marzo de 2026⋅10:00–11:00", "czwartek, 5 marca 2026⋅10:00–11:00"
  *   "Thursday, November 26" (all day: starts at midnight)
  */
-export function parseEventWhen(raw: string | null | undefined, fallbackYear: number | null): { start: string | null; end: string | null } {
+export function parseEventWhen(raw: string | null | undefined, fallbackYear: number | null, lang?: string | null): { start: string | null; end: string | null } {
   const none = { start: null, end: null };
   if (!raw) return none;
-  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = normaliseSpaces(raw);
   if (s.length > 160) return none;
-  const [left = '', right = ''] = s.split(/\s[–—-]\s|[–—]/).map((x) => x.trim());
-  // The day is before the "⋅" (or before the first time); times follow it.
-  const [dayPart = '', startTimePart = ''] = left.includes('⋅') ? left.split('⋅') : splitDayAndTime(left);
-  const day = parseDay(dayPart, fallbackYear);
-  if (!day) return none;
-  const rightDay = right ? parseDay(splitDayAndTime(right)[0] ?? '', day.y) : null;
-  const endTimeRaw = rightDay ? splitDayAndTime(right)[1] ?? '' : right;
-  const endTime = endTimeRaw ? parseTime(endTimeRaw) : null;
-  const startTime = startTimePart ? parseTime(startTimePart, endTime?.ampm) : null;
-  if (startTimePart && !startTime) return none;
-  const start = build(day.y, day.mo, day.d, startTime?.h ?? 0, startTime?.mi ?? 0);
-  const endDay = rightDay ?? day;
-  const end = endTime ? build(endDay.y, endDay.mo, endDay.d, endTime.h, endTime.mi) : null;
-  return { start, end };
+  const hints = { year: fallbackYear, lang };
+  if (s.includes('⋅')) {
+    const [dayPart = '', timePart = ''] = s.split('⋅');
+    const day = read(dayPart, hints)?.day;
+    if (!day) return none;
+    const [t1 = '', t2 = ''] = timePart.split(/\s*[–—-]\s*/).map((x) => x.trim());
+    if (!t1) return { start: build(day, null), end: null };
+    const end = t2 ? readTime(t2) : null;
+    const start = readTime(t1, end?.ampm);
+    if (!start) return none;
+    return { start: build(day, start), end: end ? build(day, end) : null };
+  }
+  const [left = '', right = ''] = s.split(RANGE).map((x) => x.trim());
+  const a = read(left, hints, 100);
+  if (!a?.day) return none;
+  const start = build(a.day, a.time, a.offset);
+  if (!right) return { start, end: null };
+  const endTime = readTime(right);
+  if (endTime) return { start, end: build(a.day, endTime, a.offset) };
+  const b = read(right, { year: a.day.y, lang }, 100);
+  return { start, end: b?.day ? build(b.day, b.time, b.offset) : null };
 }
 
-function splitDayAndTime(s: string): [string, string] {
-  const m = /^(.*?\D)(?:,\s*|\s+)(\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?)$/i.exec(s);
-  return m && /[:.apm]/i.test(m[2]!) ? [m[1]!.trim(), m[2]!] : [s, ''];
-}
-
-/** A date typed in a form field: "Nov 26, 2026", "26 nov. 2026", "2026-11-26". */
-export function parseFormDate(dateRaw: string | null | undefined, timeRaw: string | null | undefined): string | null {
-  if (!dateRaw) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateRaw.trim());
-  const day = iso ? { y: +iso[1]!, mo: +iso[2]!, d: +iso[3]! } : parseDay(dateRaw.replace(/[\u00a0\u202f]/g, ' '), null);
+/** A date typed in a form field: "Nov 26, 2026", "26 nov. 2026", "2026-11-26"; the time beside it. */
+export function parseFormDate(dateRaw: string | null | undefined, timeRaw: string | null | undefined, lang?: string | null): string | null {
+  const day = read(dateRaw, { lang })?.day;
   if (!day) return null;
-  const t = timeRaw ? parseTime(timeRaw.replace(/[\u00a0\u202f]/g, ' ')) : null;
+  const t = timeRaw ? readTime(timeRaw) : null;
   if (timeRaw && !t) return null;
-  return build(day.y, day.mo, day.d, t?.h ?? 0, t?.mi ?? 0);
+  return build(day, t);
 }
 
-/** "Thu 11/26/2026 10:00 AM - 11:00 AM" or "do 26-11-2026 10:00 - 11:00": start and end. */
-export function parseDateTimeRange(raw: string | null | undefined): { start: string | null; end: string | null } {
+/** "Thu 11/26/2026 10:00 AM - 11:00 AM", "do 26-11-2026 10:00 - 11:00", "Do 26.11.2026 10:00 bis 11:00". */
+export function parseDateTimeRange(raw: string | null | undefined, lang?: string | null): { start: string | null; end: string | null } {
   if (!raw) return { start: null, end: null };
-  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
-  const [left = '', right = ''] = s.split(/\s[–—-]\s|\sto\s|\stot\s/);
-  const start = parseDisplayedDate(left);
-  if (!start || !right) return { start, end: null };
-  const endFull = parseDisplayedDate(right);
-  if (endFull) return { start, end: endFull };
-  const day = left.replace(/\s\d{1,2}:\d{2}.*$/, '');
-  return { start, end: parseDisplayedDate(`${day} ${right.trim()}`) };
+  const s = normaliseSpaces(raw);
+  if (s.length > 160) return { start: null, end: null };
+  const [left = '', right = ''] = s.split(RANGE).map((x) => x.trim());
+  const a = read(left, { lang });
+  if (!a?.day || !a.time) return { start: null, end: null };
+  const start = build(a.day, a.time, a.offset);
+  if (!right) return { start, end: null };
+  const endTime = readTime(right);
+  if (endTime) return { start, end: build(a.day, endTime, a.offset) };
+  const b = read(right, { year: a.day.y, lang });
+  return { start, end: b?.day && b.time ? build(b.day, b.time, b.offset) : null };
 }

@@ -1,13 +1,24 @@
 /**
  * Gmail (mail.google.com): who wrote, to whom, in the open conversation or the message list.
  *
- * Gmail's class names are obfuscated and churn, so every person comes from the durable `email`
- * attribute (with `name` beside it), messages from `data-message-id` / `data-legacy-message-id`,
- * and classes are used only to tell sender from recipients and to skip message bodies.
- * Evidence: ../shared/research/webmail-selectors.md §1 (InboxSDK, gmail.js, FlowCrypt, Mailvelope).
+ * Durable anchors, read first: the `email` attribute on every person chip (with `name` beside it,
+ * and `data-hovercard-id`), message ids in `data-message-id` / `data-legacy-message-id` (and, where
+ * no element carries one, the `#msg-f:` id base64-encoded in a body's `jslog`), thread ids in
+ * `data-legacy-thread-id` / `data-thread-perm-id` and the URL hash, `[role=main]`, the subject's
+ * `h2`, the sender's `h3`, `title` attributes holding the full date, `blockquote`, forms, and the
+ * details popup's `[role=dialog]` with its row labels.
+ * Hints (obfuscated classes that churn with every Gmail build): the message wrappers `h7`/`kv`,
+ * the sender chip `gD` (in `gF`), the recipients line `hb`, the date chip `g3`, bodies `a3s`/`ii`,
+ * compose boxes `M9`/`aaZ`/`az9`, the details table `ajC`, list rows `zA`.
+ * Losing any hint still reads the right people: a message is then everything around its id up to
+ * the next message or the subject; its sender is the chip in its `h3` (else its first chip); every
+ * other chip outside the details popup is a recipient; list rows are the table rows holding chips.
+ * Such a reading is marked `degraded` with the hints that were missing.
+ * Evidence: ../shared/research/webmail-selectors.md §1 and §7 (InboxSDK, gmail.js, FlowCrypt, Mailvelope, defuddle).
  */
 import { parseDisplayedDate } from './dates';
 import { googleAccountFromControl } from './google-account';
+import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
 import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
 
@@ -15,52 +26,43 @@ import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './
 const SEL = {
   /** The main pane; list and thread render inside it. All thread-*.html. */
   main: '[role=main]',
-  /** Conversation subject. thread-*.html: exactly one. */
+  /** Conversation subject. thread-*.html: exactly one. Hint class, then the durable heading. */
   subject: 'h2.hP',
+  subjectDurable: 'h2[data-legacy-thread-id], h2[data-thread-perm-id]',
   /** One per message of the conversation, expanded or collapsed. thread-long.html: 6. */
   message: '[data-message-id], [data-legacy-message-id]',
   /** The element around one message: expanded (h7) or collapsed (kv); hidden groups (kx) show nobody. */
   messageWrapper: '.h7, .kv',
   /** The sender's chip in a message header (gmail.js `span[email].gD`, InboxSDK `td.gF span[email]`). */
-  sender: 'span.gD[email], .gF span[email]',
+  sender: '.gD[email], .gF [email]',
   /** The mixed to/cc/bcc line under the sender: "to me, Bob" (InboxSDK `.hb span[email]`). */
   recipients: '.hb [email]',
-  /** The date chip; its title holds the full date (InboxSDK `.ads .gK .g3`). */
-  date: '.g3[title], .g3[alt]',
+  /** Anything with a full date in its title or alt: the date chip `.g3[title]` (InboxSDK `.ads .gK .g3`). */
+  dated: '[title], [alt]',
   /** The "details" popup under "to me ▾", with typed rows (gmail.js issue #466). */
   details: 'table.ajC',
   /**
    * Never read people from inside these: message bodies and quoted text, and compose boxes (an
    * inline reply's chips are people being written to, not yet an interaction; research §1.5).
+   * Hint classes first, then what does not churn: quotes, forms, editable text, pickers.
    */
-  notHeader: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, blockquote, div.M9, .aaZ, .AD, [role=dialog] form, div.az9',
+  notHeader: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, div.M9, .aaZ, .AD, div.az9, blockquote, form, [contenteditable="true"], [role=textbox], [role=listbox]',
   /** List rows (InboxSDK thread-row-parser). inbox-list-2014.html: 16. */
   listRow: 'tr.zA',
   /** Senders of a list row, horizontal and vertical split layouts. */
   listSenders: 'td.yX div.yW [email], td.apy div.yW [email], td.apx div.yW [email]',
   listSubject: 'td.a4W div.y6 > span:first-child, td div.xT div.y6 > span:first-child',
-  listDate: 'td.xW > span[title], td.apt div.apm > span[title]',
   listThreadId: '[data-legacy-thread-id]',
   /** Promotions ad rows. */
   listAd: '.am0, .bvA',
   /** A compose window (new message, reply or forward). compose-empty-2020.html. */
   compose: 'div.M9, input[name=subjectbox], textarea[name=to]',
-  /** The owner's own chip in lists and headers. inbox-list-2014.html: 3 rows. */
-  ownerChip: '[email][name="me"], [email][name="ik"], [email][name="mij"]',
+  /** The owner's own chip in lists and headers ("me" in each language). inbox-list-2014.html: 3 rows. */
+  ownerChip: ['me', 'ik', 'mij', 'ich', 'moi', 'yo', 'io', 'eu', 'ja'].map((n) => `[email][name="${n}"]`).join(', '),
 } as const;
 
-/** Row labels of the details popup, English and Dutch. */
-const DETAIL_ROLES: Record<string, Role | 'skip'> = {
-  from: 'from', van: 'from',
-  to: 'to', aan: 'to',
-  cc: 'cc',
-  bcc: 'bcc',
-  'reply-to': 'skip', 'antwoord aan': 'skip', 'antwoorden aan': 'skip',
-  date: 'skip', datum: 'skip', subject: 'skip', onderwerp: 'skip',
-  'mailed-by': 'skip', 'signed-by': 'skip', 'verzonden door': 'skip', 'ondertekend door': 'skip',
-  security: 'skip', beveiliging: 'skip',
-};
-
+/** Rows of the details popup that are not people ("reply-to:", "date:", "mailed-by:"…). */
+const DETAIL_SKIP = /^(?:reply-to|antwoord aan|antwoorden aan|antwort an|répondre à|responder a|rispondi a|odpowiedź do)$/i;
 
 function person(el: Element, role: Role, account: string | null): DetectedPerson | null {
   const email = asEmail(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
@@ -81,6 +83,26 @@ export function normaliseGmailId(raw: string | null | undefined): string | null 
   return v.slice(0, 100);
 }
 
+/**
+ * Ids carried in a `jslog` attribute: its parts are base64 JSON such as `["#msg-f:1845…"]`
+ * (research §7: a real message body's `div.ii.gt[jslog]`). Returns the message id, if any.
+ */
+export function messageIdFromJslog(jslog: string | null): string | null {
+  if (!jslog || jslog.length > 2_000) return null;
+  for (const part of jslog.split(';')) {
+    const m = /^\s*\d+:([A-Za-z0-9+/_-]{8,400}={0,2})\s*$/.exec(part);
+    if (!m) continue;
+    try {
+      const b64 = m[1]!.replace(/-/g, '+').replace(/_/g, '/');
+      const id = /"#msg-f:(\d{1,24})"/.exec(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)))?.[1];
+      if (id) return normaliseGmailId(`msg-f:${id}`);
+    } catch {
+      /* not base64 */
+    }
+  }
+  return null;
+}
+
 /** The signed-in address: the title ("Inbox (3) - me@x.com - Gmail"), the account control, or the "me" chip. */
 export function gmailAccount(doc: Document): string | null {
   const fromTitle = doc.title.split(' - ').map((p) => asEmail(p)).find(Boolean);
@@ -91,10 +113,9 @@ export function gmailAccount(doc: Document): string | null {
   return asEmail(doc.querySelector(SEL.ownerChip)?.getAttribute('email'));
 }
 
-function threadIdFrom(doc: Document, url: URL): string | null {
-  const main = doc.querySelector(SEL.main) ?? doc;
+function threadIdFrom(main: ParentNode, url: URL): string | null {
   // Scope to the conversation: list rows carry thread ids too (research §6, point 2).
-  const h = main.querySelector(`${SEL.subject}[data-legacy-thread-id], ${SEL.subject}[data-thread-perm-id]`);
+  const h = main.querySelector(SEL.subjectDurable);
   const fromDom =
     normaliseGmailId(h?.getAttribute('data-legacy-thread-id')) ??
     normaliseGmailId(h?.getAttribute('data-thread-perm-id'));
@@ -104,21 +125,26 @@ function threadIdFrom(doc: Document, url: URL): string | null {
   return url.hash.includes('/') && last && /^[A-Za-z0-9]{16,}$/.test(last) ? normaliseGmailId(last) : null;
 }
 
-function detailRows(wrapper: Element, account: string | null): DetectedPerson[] | null {
-  const table = wrapper.getElementsByClassName('ajC')[0];
-  if (!table || looksHidden(table)) return null;
+/** The typed rows of the details popup ("from:", "to:", "cc:"… in any of the eight languages). */
+function detailRows(scope: Element, account: string | null, skip: (el: Element) => boolean): { people: DetectedPerson[]; chips: Set<Element> } | null {
   const people: DetectedPerson[] = [];
-  for (const row of Array.from(table.querySelectorAll('tr'))) {
-    const cells = row.querySelectorAll('td');
-    const label = cleanText(cells[0]?.textContent)?.replace(/:$/, '').toLowerCase();
-    const role = label ? DETAIL_ROLES[label] : undefined;
-    if (!role || role === 'skip') continue;
+  const chips = new Set<Element>();
+  for (const row of Array.from(scope.querySelectorAll('tr'))) {
+    const label = row.querySelector('td');
+    if (!label || label.querySelector('[email]')) continue;
+    const text = cleanText(label.textContent);
+    if (!text || text.length > 30) continue;
+    const role = DETAIL_SKIP.test(text.replace(/[:\s]+$/, '')) ? 'skip' : headerRole(text);
+    if (!role) continue;
+    if (looksHidden(row)) return null;
     for (const el of Array.from(row.querySelectorAll('[email]'))) {
+      chips.add(el);
+      if (role === 'skip' || skip(el)) continue;
       const p = person(el, role, account);
       if (p) people.push(p);
     }
   }
-  return people.some((p) => p.role === 'from') ? people : null;
+  return people.some((p) => p.role === 'from') ? { people, chips } : null;
 }
 
 function dedupe(people: DetectedPerson[]): DetectedPerson[] {
@@ -131,108 +157,145 @@ function dedupe(people: DetectedPerson[]): DetectedPerson[] {
   });
 }
 
-function threadItems(doc: Document, url: URL, account: string | null): DetectedItem[] {
+const dateOf = (el: Element) => parseDisplayedDate(el.getAttribute('title')) ?? parseDisplayedDate(el.getAttribute('alt'));
+
+function threadItems(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem[] {
   const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return [];
-  const subject = cleanText(main.querySelector(SEL.subject)?.textContent);
-  const threadId = threadIdFrom(doc, url);
+  let subjectEl = main.querySelector(SEL.subject);
+  if (!subjectEl) {
+    subjectEl = main.querySelector(SEL.subjectDurable) ?? main.querySelector('h2');
+    if (subjectEl) degraded.add('gmail:subject');
+  }
+  const subject = cleanText(subjectEl?.textContent);
+  const threadId = threadIdFrom(main, url);
   // One pass, no per-element ancestor search against the long body selector: what lies inside
   // bodies, quotes and compose boxes is collected by one query and left out (bench: detect-100).
   const hidden = new Set<Element>();
   for (const root of Array.from(main.querySelectorAll(SEL.notHeader))) {
-    for (const el of Array.from(root.querySelectorAll(`[email], ${SEL.date}, ${SEL.message}, ${SEL.messageWrapper}`))) hidden.add(el);
+    if (hidden.has(root)) continue;
+    for (const el of Array.from(root.querySelectorAll(`[email], ${SEL.message}`))) hidden.add(el);
   }
-  const wrapperOf = (el: Element) => el.closest(SEL.messageWrapper);
-  // Messages in page order: expanded and collapsed wrappers, and id-carrying elements outside them.
-  const order: Element[] = [];
-  const byWrapper = new Map<Element, { id: string | null; from: Element | null; recipients: Element[]; date: Element | null }>();
-  const entry = (w: Element) => {
-    let e = byWrapper.get(w);
-    if (!e) {
-      e = { id: null, from: null, recipients: [], date: null };
-      byWrapper.set(w, e);
-      order.push(w);
-    }
-    return e;
-  };
-  for (const el of Array.from(main.querySelectorAll(`${SEL.messageWrapper}, ${SEL.message}`))) {
-    if (hidden.has(el)) continue;
-    const w = wrapperOf(el) ?? el;
-    const e = entry(w);
-    if (e.id === null && el.matches(SEL.message)) {
-      e.id = normaliseGmailId(el.getAttribute('data-legacy-message-id')) ?? normaliseGmailId(el.getAttribute('data-message-id'));
-    }
+  // Messages by id, in page order; an id may be on several elements (the wrapper and its body).
+  const anchors = new Map<string, Element[]>();
+  let carriers = Array.from(main.querySelectorAll(SEL.message)).filter((el) => !hidden.has(el));
+  let idOf = (el: Element) => normaliseGmailId(el.getAttribute('data-legacy-message-id')) ?? normaliseGmailId(el.getAttribute('data-message-id'));
+  if (carriers.length === 0) {
+    // No element carries a message id: the ids in the bodies' jslog (research §7).
+    carriers = Array.from(main.querySelectorAll('[jslog]')).filter((el) => messageIdFromJslog(el.getAttribute('jslog')) !== null);
+    idOf = (el) => messageIdFromJslog(el.getAttribute('jslog'));
+    if (carriers.length) degraded.add('gmail:message-id-attribute');
   }
-  for (const el of Array.from(main.querySelectorAll('[email]'))) {
-    if (hidden.has(el)) continue;
-    const w = wrapperOf(el);
-    const e = w && byWrapper.get(w);
-    if (!e) continue;
-    if (el.classList.contains('gD') || (!e.from && el.closest('.gF'))) e.from ??= el;
-    else if (el.closest('.hb')) e.recipients.push(el);
+  for (const el of carriers) {
+    const id = idOf(el);
+    if (!id) continue;
+    const list = anchors.get(id);
+    if (list) list.push(el);
+    else anchors.set(id, [el]);
   }
-  for (const el of Array.from(main.querySelectorAll(SEL.date))) {
-    if (hidden.has(el)) continue;
-    const w = wrapperOf(el);
-    const e = w && byWrapper.get(w);
-    if (e && !e.date) e.date = el;
-  }
-  const items: DetectedItem[] = [];
-  const seenIds = new Set<string>();
-  for (const w of order) {
-    const e = byWrapper.get(w)!;
-    if (e.id && seenIds.has(e.id)) continue; // the wrapper and its body may both carry the id
-    if (e.id) seenIds.add(e.id);
-    let people = detailRows(w, account);
-    if (!people) {
-      people = [];
-      const from = e.from && person(e.from, 'from', account);
-      if (from) people.push(from);
-      for (const r of e.recipients) {
-        const p = person(r, 'recipient', account);
-        if (p) people.push(p);
+  if (anchors.size === 0) return [];
+  // A message's extent: its wrapper where Gmail's class is there; else the largest element around
+  // its id that holds no other message and not the subject.
+  const owners = new Map<Element, Set<string>>();
+  for (const [id, els] of anchors) {
+    for (const el of els) {
+      for (let e: Element | null = el; e && e !== main; e = e.parentElement) {
+        let ids = owners.get(e);
+        if (!ids) owners.set(e, (ids = new Set()));
+        ids.add(id);
       }
     }
-    const at = parseDisplayedDate(e.date?.getAttribute('title') ?? e.date?.getAttribute('alt'));
+  }
+  const aboveSubject = new Set<Element>();
+  for (let e: Element | null = subjectEl; e; e = e.parentElement) aboveSubject.add(e);
+  const scopeOf = (id: string, els: Element[]): Element => {
+    const wrapper = els[0]!.closest(SEL.messageWrapper);
+    if (wrapper && main.contains(wrapper) && owners.get(wrapper)?.size === 1) return wrapper;
+    degraded.add('gmail:message-wrapper');
+    let scope = els[0]!;
+    for (let p = scope.parentElement; p && p !== main && !aboveSubject.has(p) && owners.get(p)?.size === 1 && owners.get(p)!.has(id); p = p.parentElement) scope = p;
+    return scope;
+  };
+  const items: DetectedItem[] = [];
+  for (const [id, els] of anchors) {
+    const scope = scopeOf(id, els);
+    const skip = (el: Element) => hidden.has(el);
+    const chips = Array.from(scope.querySelectorAll('[email]')).filter((el) => !skip(el));
+    const dated = Array.from(scope.querySelectorAll(SEL.dated)).find((el) => !skip(el) && dateOf(el) !== null);
+    const at = dated ? dateOf(dated) : null;
+    const details = detailRows(scope, account, skip);
+    let people: DetectedPerson[] = [];
+    if (details) people = details.people;
+    else {
+      // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
+      const header = chips.filter((el) => !el.closest('[role=dialog]') || !scope.contains(el.closest('[role=dialog]')));
+      let from = header.find((el) => el.matches(SEL.sender)) ?? null;
+      if (!from && header.length) {
+        degraded.add('gmail:sender');
+        from = header.find((el) => el.closest('h3')) ?? header[0]!;
+      }
+      const hinted = header.filter((el) => el.matches(SEL.recipients));
+      let recipients = hinted;
+      if (hinted.length === 0 && header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) {
+        degraded.add('gmail:recipients');
+        recipients = header.filter((el) => el !== from);
+      }
+      const sender = from && person(from, 'from', account);
+      if (sender) people.push(sender);
+      for (const r of recipients) {
+        const p = person(r, 'recipient', account);
+        if (p && p.email !== sender?.email) people.push(p);
+      }
+    }
     people = dedupe(people);
-    if (people.length === 0 && !e.id) continue;
-    items.push({ kind: 'email', id: e.id, subject, at, people, threadId });
+    if (people.length === 0 && looksHidden(scope)) continue;
+    items.push({ kind: 'email', id, subject, at, people, threadId });
   }
   return items;
 }
 
-function listItems(doc: Document, account: string | null): DetectedItem[] {
+function listItems(doc: Document, account: string | null, degraded: Set<string>): DetectedItem[] {
+  const main = doc.querySelector(SEL.main) ?? doc.body;
+  if (!main) return [];
+  let rows = Array.from(main.querySelectorAll(SEL.listRow));
+  const hinted = rows.length > 0;
+  if (!hinted) {
+    // Without the row class: the innermost table rows that hold a person chip.
+    rows = Array.from(main.querySelectorAll('tr')).filter((r) => r.querySelector('[email]') && !r.querySelector(':scope tr [email]'));
+  }
   const items: DetectedItem[] = [];
-  for (const row of Array.from(doc.querySelectorAll(SEL.listRow))) {
+  for (const row of rows) {
     if (row.querySelector(SEL.listAd) || looksHidden(row)) continue;
-    const people = dedupe(
-      Array.from(row.querySelectorAll(SEL.listSenders))
-        .map((el) => person(el, 'from', account))
-        .filter((p): p is DetectedPerson => p !== null),
-    );
+    let senders = Array.from(row.querySelectorAll(SEL.listSenders));
+    if (senders.length === 0) senders = Array.from(row.querySelectorAll('[email]'));
+    const people = dedupe(senders.map((el) => person(el, 'from', account)).filter((p): p is DetectedPerson => p !== null));
     if (people.length === 0) continue;
+    if (!hinted) degraded.add('gmail:list-row');
     const threadId = normaliseGmailId(row.querySelector(SEL.listThreadId)?.getAttribute('data-legacy-thread-id'));
-    const subject = cleanText(row.querySelector(SEL.listSubject)?.textContent);
-    const at = parseDisplayedDate(row.querySelector(SEL.listDate)?.getAttribute('title'));
-    items.push({ kind: 'email', id: threadId, subject, at, people, threadId });
+    const subject = cleanText((row.querySelector(SEL.listSubject) ?? row.querySelector('[role=link] span'))?.textContent);
+    const dated = Array.from(row.querySelectorAll(SEL.dated)).find((el) => dateOf(el) !== null);
+    items.push({ kind: 'email', id: threadId, subject, at: dated ? dateOf(dated) : null, people, threadId });
   }
   return items;
 }
 
 export function detectGmail(doc: Document, url: URL): Detection {
   const account = gmailAccount(doc);
-  const thread = threadItems(doc, url, account);
+  const degraded = new Set<string>();
+  const marks = () => (degraded.size ? { degraded: [...degraded].sort() } : {});
+  const thread = threadItems(doc, url, account, degraded);
   if (thread.length > 0) {
     const failure = thread.some((i) => i.people.length === 0) ? 'no-people' : thread.some((i) => !i.id) ? 'no-id' : undefined;
-    return { provider: 'gmail', view: 'thread', account, items: thread, ...(failure ? { failure } : {}) };
+    return { provider: 'gmail', view: 'thread', account, items: thread, ...(failure ? { failure } : {}), ...marks() };
   }
   // A conversation is open (it has a subject) but no message was readable: Gmail changed.
   const main = doc.querySelector(SEL.main);
-  if (main?.querySelector(SEL.subject) && !looksHidden(main)) {
-    return { provider: 'gmail', view: 'thread', account, items: [], failure: 'no-people' };
+  if (main?.querySelector(`${SEL.subject}, ${SEL.subjectDurable}`) && !looksHidden(main)) {
+    return { provider: 'gmail', view: 'thread', account, items: [], failure: 'no-people', ...marks() };
   }
-  const list = listItems(doc, account);
-  if (list.length > 0) return { provider: 'gmail', view: 'list', account, items: list };
+  degraded.clear();
+  const list = listItems(doc, account, degraded);
+  if (list.length > 0) return { provider: 'gmail', view: 'list', account, items: list, ...marks() };
   // Compose: people being written to are not interactions until sent (issue 3).
   const view = doc.querySelector(SEL.compose) ? 'compose' : 'other';
   return { provider: 'gmail', view, account, items: [] };

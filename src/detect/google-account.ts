@@ -1,11 +1,24 @@
 /** The signed-in Google account, shared by the Gmail and Google Calendar detectors. */
 import { asEmail, findEmail } from './text';
 
-/** The Google bar's account control: aria-label "Google Account: Name (address)". */
-const ACCOUNT_CONTROL = 'a[aria-label^="Google Account"], a[aria-label^="Google-account"]';
+/**
+ * The Google bar's account control: aria-label "Google Account: Name (address)", in the page's
+ * language ("Google-account", "Google-Konto", "Compte Google", "Cuenta de Google", "Account Google",
+ * "Conta do Google", "Konto Google"). The label is a hint; the durable part is the address in it.
+ */
+const ACCOUNT_CONTROL = ['Google Account', 'Google-account', 'Google-Konto', 'Compte Google', 'Cuenta de Google', 'Account Google', 'Conta do Google', 'Conta Google', 'Konto Google']
+  .map((w) => `a[aria-label^="${w}"]`)
+  .join(', ');
 
 export function googleAccountFromControl(doc: Document): string | null {
-  return findEmail(doc.querySelector(ACCOUNT_CONTROL)?.getAttribute('aria-label'));
+  const known = findEmail(doc.querySelector(ACCOUNT_CONTROL)?.getAttribute('aria-label'));
+  if (known) return known;
+  // Any other language: the banner's link whose label names Google and an address in brackets.
+  for (const a of Array.from(doc.querySelectorAll('header a[aria-label*="Google"], [role=banner] a[aria-label*="Google"]'))) {
+    const m = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(a.getAttribute('aria-label') ?? '');
+    if (m) return asEmail(m[1]);
+  }
+  return null;
 }
 
 /** A Calendar event id is base64 of "<event id> <calendar address>" (research §4). */

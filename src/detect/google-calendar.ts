@@ -7,11 +7,39 @@
  * (xDetDlg ids: meeting-cost extension and a real dialog's markup pasted in a public transcript; `data-email`: cal.com's
  * integration and public attendee selectors). The guests' role labels and response icons were not
  * seen in a real capture; their selectors below follow the evidence's aria-label approach.
+ *
+ * Durable anchors: `[role=dialog]`, `data-eventid` (base64 of "<event id> <calendar address>"), the
+ * ids `xDetDlg`, `xDetDlgWhen`, `xDetDlgAtt`, `xGstLst`, `data-email` on every guest, the
+ * `/eventedit/<id>` URL, the edit page's input values.
+ * Hints: ARIA labels and words ("Guests invited to this event.", "Organizer", "Start date", the
+ * responses) in eight languages (CALENDAR_WORDS); the "when" line is read in all eight (dates.ts).
+ * Without the edit page's labels, its fields are told apart by their values (a date, a time);
+ * that reading is marked `degraded`.
  */
-import { parseEventWhen, parseFormDate } from './dates';
+import { parseEventWhen, parseFormDate, readTime } from './dates';
 import { calendarOfEventId, googleAccountFromControl } from './google-account';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
 import type { DetectedItem, DetectedPerson, Detection, Detector } from './types';
+
+/**
+ * Google Calendar's words, by language (en, nl, de, fr, es, it, pt, pl). English and Dutch are from
+ * the evidence above and earlier fixtures; the others are Google's terms in its localised Calendar
+ * as best known, not seen in a capture: an unknown word costs a guest's organizer mark or response,
+ * never the guest.
+ */
+const CALENDAR_WORDS = {
+  guests: ['Guests invited to this event.', 'Gasten die zijn uitgenodigd voor dit evenement.', 'Zu diesem Termin eingeladene Gäste.', 'Invités à cet événement.', 'Invitados a este evento.', 'Invitati a questo evento.', 'Convidados para este evento.', 'Goście zaproszeni na to wydarzenie.'],
+  organizer: ['Organizer', 'Organiser', 'Organisator', 'Organisateur', 'Organizador', 'Organizzatore', 'Organizator'],
+  notAName: ['Optional', 'Optioneel', 'Facultatif', 'Facultative', 'Opcional', 'Facoltativo', 'Opcjonalny', 'Opcjonalnie', 'Creator', 'Maker', 'Ersteller', 'Créateur'],
+  title: ['Title', 'Add title', 'Titel', 'Titel toevoegen', 'Titel hinzufügen', 'Titre', 'Ajouter un titre', 'Título', 'Añadir título', 'Titolo', 'Aggiungi titolo', 'Adicionar título', 'Tytuł', 'Dodaj tytuł'],
+  startDate: ['Start date', 'Begindatum', 'Startdatum', 'Date de début', 'Fecha de inicio', 'Data di inizio', 'Data de início', 'Data rozpoczęcia'],
+  startTime: ['Start time', 'Begintijd', 'Starttijd', 'Startzeit', 'Heure de début', 'Hora de inicio', 'Ora di inizio', 'Hora de início', 'Godzina rozpoczęcia'],
+  endDate: ['End date', 'Einddatum', 'Enddatum', 'Date de fin', 'Fecha de finalización', 'Data di fine', 'Data de término', 'Data zakończenia'],
+  endTime: ['End time', 'Eindtijd', 'Endzeit', 'Heure de fin', 'Hora de finalización', 'Ora di fine', 'Hora de término', 'Godzina zakończenia'],
+  guestList: ['Guests', 'Gasten', 'Gäste', 'Invités', 'Invitados', 'Invitati', 'Convidados', 'Goście'],
+} as const;
+
+const inputs = (words: readonly string[]) => words.map((w) => `input[aria-label="${w}"]`).join(', ');
 
 const SEL = {
   // Ids are matched as attributes: stale dialogs duplicate them, and scoped `#id` lookups then
@@ -23,31 +51,39 @@ const SEL = {
   title: '[id="rAECCd"], [role=heading][aria-level="1"], [role=heading]',
   when: '[id="xDetDlgWhen"]',
   /** The guest section; every guest carries data-email. event-dialog.html: 4. */
-  guestSection: '[id="xDetDlgAtt"], [aria-label="Guests invited to this event."], [aria-label="Gasten die zijn uitgenodigd voor dit evenement."]',
+  guestSection: `[id="xDetDlgAtt"], ${CALENDAR_WORDS.guests.map((w) => `[aria-label="${w}"]`).join(', ')}`,
   guest: '[data-email]',
   /** Edit page fields (labelled inputs). event-edit.html. */
-  editTitle: 'input[aria-label="Title"], input[aria-label="Titel"], input[aria-label="Add title"], input[aria-label="Titel toevoegen"]',
-  editStartDate: 'input[aria-label="Start date"], input[aria-label="Begindatum"], input[aria-label="Startdatum"]',
-  editStartTime: 'input[aria-label="Start time"], input[aria-label="Begintijd"], input[aria-label="Starttijd"]',
-  editEndDate: 'input[aria-label="End date"], input[aria-label="Einddatum"]',
-  editEndTime: 'input[aria-label="End time"], input[aria-label="Eindtijd"]',
-  editGuests: '[role=list][aria-label="Guests"], [role=list][aria-label="Gasten"], [id="xGstLst"]',
+  editTitle: inputs(CALENDAR_WORDS.title),
+  editStartDate: inputs(CALENDAR_WORDS.startDate),
+  editStartTime: inputs(CALENDAR_WORDS.startTime),
+  editEndDate: inputs(CALENDAR_WORDS.endDate),
+  editEndTime: inputs(CALENDAR_WORDS.endTime),
+  editGuests: `[id="xGstLst"], ${CALENDAR_WORDS.guestList.map((w) => `[role=list][aria-label="${w}"]`).join(', ')}`,
   /** The page header, where the shown month and year are printed ("November 2026"). */
   header: 'header',
 } as const;
 
-const ORGANIZER = /^(organizer|organisator|organiser)$/i;
-const NOT_A_NAME = /^(organizer|organisator|organiser|optional|optioneel|creator|maker)$/i;
+const oneOf = (words: readonly string[]) => new RegExp(`^(?:${words.join('|')})$`, 'i');
+const ORGANIZER = oneOf(CALENDAR_WORDS.organizer);
+const NOT_A_NAME = oneOf([...CALENDAR_WORDS.organizer, ...CALENDAR_WORDS.notAName]);
+/** A guest's answer, matched on a whole label part ("Accepted", "Awaiting response"), never on a name. */
 const RESPONSES: [RegExp, DetectedPerson['response']][] = [
-  [/\b(accepted|attending|yes|geaccepteerd|ja)\b/i, 'accepted'],
-  [/\b(declined|no|geweigerd|afgewezen|nee)\b/i, 'declined'],
-  [/\b(maybe|tentative|misschien)\b/i, 'tentative'],
-  [/\b(awaiting|needs action|not responded|in afwachting|geen reactie)\b/i, 'awaiting'],
+  [oneOf(['accepted', 'attending', 'yes', 'geaccepteerd', 'ja', 'zugesagt', 'angenommen', 'accepté', 'oui', 'aceptado', 'sí', 'accettato', 'aceito', 'sim', 'zaakceptowano', 'tak']), 'accepted'],
+  [oneOf(['declined', 'no', 'geweigerd', 'afgewezen', 'nee', 'abgesagt', 'abgelehnt', 'nein', 'refusé', 'non', 'rechazado', 'rifiutato', 'recusado', 'não', 'odrzucono', 'nie']), 'declined'],
+  [oneOf(['maybe', 'tentative', 'misschien', 'vielleicht', 'peut-être', 'quizás', 'tal vez', 'forse', 'talvez', 'może']), 'tentative'],
+  [oneOf(['awaiting', 'awaiting response', 'needs action', 'not responded', 'in afwachting', 'in afwachting van reactie', 'geen reactie', 'ausstehend', 'antwort ausstehend', 'keine antwort', 'en attente', 'en attente de réponse', 'pendiente', 'respuesta pendiente', 'in attesa', 'in attesa di risposta', 'aguardando', 'aguardando resposta', 'oczekuje', 'oczekuje na odpowiedź']), 'awaiting'],
 ];
 
 function response(el: Element): DetectedPerson['response'] | undefined {
-  const labels = [el, ...Array.from(el.querySelectorAll('[aria-label]'))].map((e) => e.getAttribute('aria-label') ?? '').join(' ');
-  return RESPONSES.find(([re]) => re.test(labels))?.[1];
+  // The guest's own label is "Name, Answer": only the part after the name is an answer.
+  const own = el.getAttribute('aria-label')?.split(', ').slice(1) ?? [];
+  const labels = [...own, ...Array.from(el.querySelectorAll('[aria-label]')).map((e) => e.getAttribute('aria-label') ?? '')].map((l) => l.trim());
+  for (const label of labels) {
+    const hit = RESPONSES.find(([re]) => re.test(label));
+    if (hit) return hit[1];
+  }
+  return undefined;
 }
 
 function guests(section: Element | null, account: string | null): DetectedPerson[] {
@@ -93,32 +129,52 @@ function dialogItem(doc: Document, url: URL, account: string | null): DetectedIt
   const details = dialog.querySelector(SEL.details)!;
   const id = cleanText(details.getAttribute('data-eventid'));
   const subject = cleanText(dialog.querySelector(SEL.title)?.textContent);
-  const when = parseEventWhen(dialog.querySelector(SEL.when)?.textContent, pageYear(doc, url));
+  const when = parseEventWhen(dialog.querySelector(SEL.when)?.textContent, pageYear(doc, url), doc.documentElement?.getAttribute('lang'));
   const people = guests(dialog.querySelector(SEL.guestSection), account);
   if (!id) return 'unreadable';
   return { kind: 'meeting', id, subject, at: when.start, end: when.end, people };
 }
 
-function editItem(doc: Document, url: URL, account: string | null): DetectedItem | null {
+function editItem(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem | null {
   const m = /\/eventedit\/([A-Za-z0-9_=-]+)/.exec(url.pathname);
   if (!m) return null;
-  const value = (sel: string) => doc.querySelector<HTMLInputElement>(sel)?.getAttribute('value') ?? doc.querySelector<HTMLInputElement>(sel)?.value ?? null;
-  const start = parseFormDate(value(SEL.editStartDate), value(SEL.editStartTime));
-  const end = parseFormDate(value(SEL.editEndDate) ?? value(SEL.editStartDate), value(SEL.editEndTime));
+  const lang = doc.documentElement?.getAttribute('lang');
+  const valueOf = (el: Element | null) => (el as HTMLInputElement | null)?.getAttribute('value') ?? (el as HTMLInputElement | null)?.value ?? null;
+  const value = (sel: string) => valueOf(doc.querySelector(sel));
+  let fields = {
+    title: value(SEL.editTitle),
+    startDate: value(SEL.editStartDate),
+    startTime: value(SEL.editStartTime),
+    endDate: value(SEL.editEndDate),
+    endTime: value(SEL.editEndTime),
+  };
+  if (!fields.startDate) {
+    // Labels unknown: the fields by what they hold, in page order (title, dates, times).
+    const values = Array.from(doc.querySelectorAll('input')).map(valueOf).filter((v): v is string => Boolean(v && v.trim()));
+    const dates = values.filter((v) => parseFormDate(v, null, lang) !== null);
+    const times = values.filter((v) => readTime(v) !== null);
+    if (dates.length) {
+      degraded.add('google-calendar:edit-labels');
+      fields = { title: values.find((v) => !dates.includes(v) && !times.includes(v)) ?? null, startDate: dates[0]!, endDate: dates[1] ?? null, startTime: times[0] ?? null, endTime: times[1] ?? null };
+    }
+  }
+  const start = parseFormDate(fields.startDate, fields.startTime, lang);
+  const end = parseFormDate(fields.endDate ?? fields.startDate, fields.endTime, lang);
   return {
     kind: 'meeting',
     id: m[1]!,
-    subject: cleanText(value(SEL.editTitle)),
+    subject: cleanText(fields.title),
     at: start,
     end,
-    people: guests(doc.querySelector(SEL.editGuests), account),
+    people: guests(doc.querySelector(SEL.editGuests) ?? doc.querySelector('[role=main]'), account),
   };
 }
 
 export function detectGoogleCalendar(doc: Document, url: URL): Detection {
   const account = calendarAccount(doc, url);
-  const edit = editItem(doc, url, account);
-  if (edit) return { provider: 'google-calendar', view: 'edit', account, items: [edit] };
+  const degraded = new Set<string>();
+  const edit = editItem(doc, url, account, degraded);
+  if (edit) return { provider: 'google-calendar', view: 'edit', account, items: [edit], ...(degraded.size ? { degraded: [...degraded] } : {}) };
   const item = dialogItem(doc, url, account);
   if (item === 'unreadable') return { provider: 'google-calendar', view: 'event', account, items: [], failure: 'no-id' };
   if (item) return { provider: 'google-calendar', view: 'event', account, items: [item] };

@@ -1,24 +1,52 @@
-/** Mail header labels and "Name <address>" text, shared by the detectors that read labelled headers. */
+/**
+ * Mail header labels ("From:", "Van", "Von:", "De :", "Da:", "Od:"…) and "Name <address>" text,
+ * shared by every detector that reads labelled headers: Gmail's details popup, Outlook's header
+ * lines, Proton, SOGo and the generic reader. One table, eight languages (English, Dutch, German,
+ * French, Spanish, Italian, Portuguese, Polish); a contributor adds a language's words here.
+ *
+ * Where the words come from (each is what the named mail programs print in that language):
+ * - Gmail's own: "Van"/"Von"/"De"/"Da"/"Od" for the sender in Gmail's forwarded-message header
+ *   (crisp-oss/email-forward-parser test/fixtures/gmail_{nl,de,fr,es,it,pt,pl}_body.txt, MIT);
+ * - Outlook's: "Von/An/Cc", "De/À/Cc", "De/Para/CC", "Da/A/Cc", "De/Para/Cc", "Od/Do/DW",
+ *   "Van/Aan/CC" as Outlook 2019 and Outlook on the web print them per language (the same
+ *   project's lib/parser.js, which names the client and locale of each);
+ * - Thunderbird's German and French ("Kopie (CC)", "Blindkopie (BCC)", "Copie à", "Pour"),
+ *   mozilla-l10n/firefox-l10n de/mail/messenger/messageheader/headerFields.ftl (MPL-2.0);
+ * - blind-copy abbreviations: Cci (fr), CCO (es, pt), Ccn (it), UDW (pl), as the same clients use.
+ * Labels are hints: where a page's label is unknown, the detectors fall back on structure (the
+ * first header line is the sender) and say the detection is degraded.
+ */
 import { cleanName } from './text';
 import type { Role } from './types';
 
-/** Header labels by role, English, Dutch, German, French, Spanish. Matched on the whole label. */
+/** Header labels by role. Matched on the whole label, case-insensitively, without its colon. */
 const LABELS: readonly [RegExp, Role][] = [
-  [/^(?:from|van|von|de|sender|afzender|absender|expéditeur|remitente)$/i, 'from'],
-  [/^(?:to|aan|an|à|a|para|recipients?|ontvangers?|empfänger|destinataires?)$/i, 'to'],
-  [/^(?:cc|kopie|copie|copia)$/i, 'cc'],
-  [/^(?:bcc|bcc-kopie|cci|cco)$/i, 'bcc'],
+  [/^(?:from|sender|van|afzender|von|absender|de|expéditeur|remitente|da|mittente|od|nadawca)$/i, 'from'],
+  [/^(?:to|recipients?|aan|ontvangers?|an|empfänger|à|a|pour|destinataires?|para|destinatarios?|do|adresat)$/i, 'to'],
+  [/^(?:cc|kopie|kopie \(cc\)|copie|copie à|copia|dw)$/i, 'cc'],
+  [/^(?:bcc|bcc-kopie|blindkopie|blindkopie \(bcc\)|cci|cco|ccn|udw)$/i, 'bcc'],
 ];
+
 /** The longest text a label can have; longer text is not looked at (a hostile page can be huge). */
 export const MAX_LABEL_LENGTH = 40;
 
-/** The role a header label ("From:", "Aan", "CC") names, or null. */
-export function headerRole(label: string): Role | null {
-  if (label.length > MAX_LABEL_LENGTH) return null;
+/** The role a header label ("From:", "Aan", "CC", "De :") names, or null. */
+export function headerRole(label: string | null | undefined): Role | null {
+  if (!label || label.length > MAX_LABEL_LENGTH) return null;
   const text = label.replace(/[:\s\u00a0]+$/, '').trim();
   if (text.length === 0 || text.length > 20) return null;
   for (const [re, role] of LABELS) if (re.test(text)) return role;
   return null;
+}
+
+/**
+ * The role of a header line that starts with its label: "From: Maria Jansen", "An: Tom; Eva",
+ * "De : Lena". The label is the text before the first colon.
+ */
+export function leadingHeaderRole(line: string | null | undefined): Role | null {
+  if (!line) return null;
+  const m = /^\s*([^:]{1,20}?)\s*:/.exec(line.slice(0, MAX_LABEL_LENGTH + 1));
+  return m ? headerRole(m[1]) : null;
 }
 
 /** The name in "Name <address>" text (quotes and the address removed), or null. */
