@@ -9,6 +9,7 @@ export function toContract(d: Detection): Detection {
     provider: d.provider,
     view: d.view,
     account: d.account,
+    degraded: d.degraded ?? [],
     items: d.items.map((i) => ({
       kind: i.kind,
       id: i.id,

@@ -125,26 +125,37 @@ function threadIdFrom(main: ParentNode, url: URL): string | null {
   return url.hash.includes('/') && last && /^[A-Za-z0-9]{16,}$/.test(last) ? normaliseGmailId(last) : null;
 }
 
-/** The typed rows of the details popup ("from:", "to:", "cc:"… in any of the eight languages). */
-function detailRows(scope: Element, account: string | null, skip: (el: Element) => boolean): { people: DetectedPerson[]; chips: Set<Element> } | null {
+/**
+ * The typed rows of the details popup ("from:", "to:", "cc:"… in any of the eight languages). A row
+ * with people under a label Kring does not know gives them as recipients, and says so.
+ */
+function detailRows(scope: Element, account: string | null, skip: (el: Element) => boolean, degraded: Set<string>): { people: DetectedPerson[]; chips: Set<Element> } | null {
   const people: DetectedPerson[] = [];
   const chips = new Set<Element>();
+  let unknown = false;
   for (const row of Array.from(scope.querySelectorAll('tr'))) {
     const label = row.querySelector('td');
-    if (!label || label.querySelector('[email]')) continue;
+    if (!label || label.querySelector('[email]') || row.querySelector('tr')) continue;
     const text = cleanText(label.textContent);
     if (!text || text.length > 30) continue;
-    const role = DETAIL_SKIP.test(text.replace(/[:\s]+$/, '')) ? 'skip' : headerRole(text);
-    if (!role) continue;
+    let role: Role | 'skip' | null = DETAIL_SKIP.test(text.replace(/[:\s]+$/, '')) ? 'skip' : headerRole(text);
+    const found = Array.from(row.querySelectorAll('[email]'));
+    if (!role) {
+      if (found.length === 0 || !/:\s*$/.test(text)) continue;
+      role = 'recipient';
+      unknown = true;
+    }
     if (looksHidden(row)) return null;
-    for (const el of Array.from(row.querySelectorAll('[email]'))) {
+    for (const el of found) {
       chips.add(el);
       if (role === 'skip' || skip(el)) continue;
       const p = person(el, role, account);
       if (p) people.push(p);
     }
   }
-  return people.some((p) => p.role === 'from') ? { people, chips } : null;
+  if (!people.some((p) => p.role === 'from')) return null;
+  if (unknown) degraded.add('gmail:details-labels');
+  return { people, chips };
 }
 
 function dedupe(people: DetectedPerson[]): DetectedPerson[] {
@@ -223,7 +234,10 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
     const chips = Array.from(scope.querySelectorAll('[email]')).filter((el) => !skip(el));
     const dated = Array.from(scope.querySelectorAll(SEL.dated)).find((el) => !skip(el) && dateOf(el) !== null);
     const at = dated ? dateOf(dated) : null;
-    const details = detailRows(scope, account, skip);
+    const details = detailRows(scope, account, skip, degraded);
+    if (!details && scope.querySelector('[role=dialog] tr td, table.ajC tr td') && !looksHidden(scope.querySelector('[role=dialog], table.ajC')!)) {
+      degraded.add('gmail:details-labels');
+    }
     let people: DetectedPerson[] = [];
     if (details) people = details.people;
     else {

@@ -6,9 +6,8 @@ import { asEmail, findEmail } from './text';
  * language ("Google-account", "Google-Konto", "Compte Google", "Cuenta de Google", "Account Google",
  * "Conta do Google", "Konto Google"). The label is a hint; the durable part is the address in it.
  */
-const ACCOUNT_CONTROL = ['Google Account', 'Google-account', 'Google-Konto', 'Compte Google', 'Cuenta de Google', 'Account Google', 'Conta do Google', 'Conta Google', 'Konto Google']
-  .map((w) => `a[aria-label^="${w}"]`)
-  .join(', ');
+export const ACCOUNT_LABELS = ['Google Account', 'Google-account', 'Google-Konto', 'Compte Google', 'Cuenta de Google', 'Account Google', 'Conta do Google', 'Conta Google', 'Konto Google'];
+const ACCOUNT_CONTROL = ACCOUNT_LABELS.map((w) => `a[aria-label^="${w}"]`).join(', ');
 
 export function googleAccountFromControl(doc: Document): string | null {
   const known = findEmail(doc.querySelector(ACCOUNT_CONTROL)?.getAttribute('aria-label'));

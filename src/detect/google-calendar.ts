@@ -27,7 +27,7 @@ import type { DetectedItem, DetectedPerson, Detection, Detector } from './types'
  * as best known, not seen in a capture: an unknown word costs a guest's organizer mark or response,
  * never the guest.
  */
-const CALENDAR_WORDS = {
+export const CALENDAR_WORDS = {
   guests: ['Guests invited to this event.', 'Gasten die zijn uitgenodigd voor dit evenement.', 'Zu diesem Termin eingeladene Gäste.', 'Invités à cet événement.', 'Invitados a este evento.', 'Invitati a questo evento.', 'Convidados para este evento.', 'Goście zaproszeni na to wydarzenie.'],
   organizer: ['Organizer', 'Organiser', 'Organisator', 'Organisateur', 'Organizador', 'Organizzatore', 'Organizator'],
   notAName: ['Optional', 'Optioneel', 'Facultatif', 'Facultative', 'Opcional', 'Facoltativo', 'Opcjonalny', 'Opcjonalnie', 'Creator', 'Maker', 'Ersteller', 'Créateur'],
@@ -37,6 +37,10 @@ const CALENDAR_WORDS = {
   endDate: ['End date', 'Einddatum', 'Enddatum', 'Date de fin', 'Fecha de finalización', 'Data di fine', 'Data de término', 'Data zakończenia'],
   endTime: ['End time', 'Eindtijd', 'Endzeit', 'Heure de fin', 'Hora de finalización', 'Ora di fine', 'Hora de término', 'Godzina zakończenia'],
   guestList: ['Guests', 'Gasten', 'Gäste', 'Invités', 'Invitados', 'Invitati', 'Convidados', 'Goście'],
+  accepted: ['accepted', 'attending', 'yes', 'geaccepteerd', 'ja', 'zugesagt', 'angenommen', 'accepté', 'oui', 'aceptado', 'sí', 'accettato', 'aceito', 'sim', 'zaakceptowano', 'tak'],
+  declined: ['declined', 'no', 'geweigerd', 'afgewezen', 'nee', 'abgesagt', 'abgelehnt', 'nein', 'refusé', 'non', 'rechazado', 'rifiutato', 'recusado', 'não', 'odrzucono', 'nie'],
+  tentative: ['maybe', 'tentative', 'misschien', 'vielleicht', 'peut-être', 'quizás', 'tal vez', 'forse', 'talvez', 'może'],
+  awaiting: ['awaiting', 'awaiting response', 'needs action', 'not responded', 'in afwachting', 'in afwachting van reactie', 'geen reactie', 'ausstehend', 'antwort ausstehend', 'keine antwort', 'en attente', 'en attente de réponse', 'pendiente', 'respuesta pendiente', 'in attesa', 'in attesa di risposta', 'aguardando', 'aguardando resposta', 'oczekuje', 'oczekuje na odpowiedź'],
 } as const;
 
 const inputs = (words: readonly string[]) => words.map((w) => `input[aria-label="${w}"]`).join(', ');
@@ -69,10 +73,10 @@ const ORGANIZER = oneOf(CALENDAR_WORDS.organizer);
 const NOT_A_NAME = oneOf([...CALENDAR_WORDS.organizer, ...CALENDAR_WORDS.notAName]);
 /** A guest's answer, matched on a whole label part ("Accepted", "Awaiting response"), never on a name. */
 const RESPONSES: [RegExp, DetectedPerson['response']][] = [
-  [oneOf(['accepted', 'attending', 'yes', 'geaccepteerd', 'ja', 'zugesagt', 'angenommen', 'accepté', 'oui', 'aceptado', 'sí', 'accettato', 'aceito', 'sim', 'zaakceptowano', 'tak']), 'accepted'],
-  [oneOf(['declined', 'no', 'geweigerd', 'afgewezen', 'nee', 'abgesagt', 'abgelehnt', 'nein', 'refusé', 'non', 'rechazado', 'rifiutato', 'recusado', 'não', 'odrzucono', 'nie']), 'declined'],
-  [oneOf(['maybe', 'tentative', 'misschien', 'vielleicht', 'peut-être', 'quizás', 'tal vez', 'forse', 'talvez', 'może']), 'tentative'],
-  [oneOf(['awaiting', 'awaiting response', 'needs action', 'not responded', 'in afwachting', 'in afwachting van reactie', 'geen reactie', 'ausstehend', 'antwort ausstehend', 'keine antwort', 'en attente', 'en attente de réponse', 'pendiente', 'respuesta pendiente', 'in attesa', 'in attesa di risposta', 'aguardando', 'aguardando resposta', 'oczekuje', 'oczekuje na odpowiedź']), 'awaiting'],
+  [oneOf(CALENDAR_WORDS.accepted), 'accepted'],
+  [oneOf(CALENDAR_WORDS.declined), 'declined'],
+  [oneOf(CALENDAR_WORDS.tentative), 'tentative'],
+  [oneOf(CALENDAR_WORDS.awaiting), 'awaiting'],
 ];
 
 function response(el: Element): DetectedPerson['response'] | undefined {
@@ -130,7 +134,7 @@ function dialogItem(doc: Document, url: URL, account: string | null): DetectedIt
   const id = cleanText(details.getAttribute('data-eventid'));
   const subject = cleanText(dialog.querySelector(SEL.title)?.textContent);
   const when = parseEventWhen(dialog.querySelector(SEL.when)?.textContent, pageYear(doc, url), doc.documentElement?.getAttribute('lang'));
-  const people = guests(dialog.querySelector(SEL.guestSection), account);
+  const people = guests(dialog.querySelector(SEL.guestSection) ?? dialog.querySelector('[role=list]'), account);
   if (!id) return 'unreadable';
   return { kind: 'meeting', id, subject, at: when.start, end: when.end, people };
 }
@@ -173,11 +177,16 @@ function editItem(doc: Document, url: URL, account: string | null, degraded: Set
 export function detectGoogleCalendar(doc: Document, url: URL): Detection {
   const account = calendarAccount(doc, url);
   const degraded = new Set<string>();
+  const marks = (item: DetectedItem) => {
+    // Google lists the organizer among the guests: a guest list without one has a label Kring cannot read.
+    if (item.people.length > 1 && !item.people.some((p) => p.role === 'organizer')) degraded.add('google-calendar:organizer-label');
+    return degraded.size ? { degraded: [...degraded].sort() } : {};
+  };
   const edit = editItem(doc, url, account, degraded);
-  if (edit) return { provider: 'google-calendar', view: 'edit', account, items: [edit], ...(degraded.size ? { degraded: [...degraded] } : {}) };
+  if (edit) return { provider: 'google-calendar', view: 'edit', account, items: [edit], ...marks(edit) };
   const item = dialogItem(doc, url, account);
   if (item === 'unreadable') return { provider: 'google-calendar', view: 'event', account, items: [], failure: 'no-id' };
-  if (item) return { provider: 'google-calendar', view: 'event', account, items: [item] };
+  if (item) return { provider: 'google-calendar', view: 'event', account, items: [item], ...marks(item) };
   return { provider: 'google-calendar', view: 'calendar', account, items: [] };
 }
 

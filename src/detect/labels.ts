@@ -20,12 +20,17 @@ import { cleanName } from './text';
 import type { Role } from './types';
 
 /** Header labels by role. Matched on the whole label, case-insensitively, without its colon. */
-const LABELS: readonly [RegExp, Role][] = [
-  [/^(?:from|sender|van|afzender|von|absender|de|expéditeur|remitente|da|mittente|od|nadawca)$/i, 'from'],
-  [/^(?:to|recipients?|aan|ontvangers?|an|empfänger|à|a|pour|destinataires?|para|destinatarios?|do|adresat)$/i, 'to'],
-  [/^(?:cc|kopie|kopie \(cc\)|copie|copie à|copia|dw)$/i, 'cc'],
-  [/^(?:bcc|bcc-kopie|blindkopie|blindkopie \(bcc\)|cci|cco|ccn|udw)$/i, 'bcc'],
-];
+export const HEADER_WORDS = {
+  from: ['from', 'sender', 'van', 'afzender', 'von', 'absender', 'de', 'expéditeur', 'remitente', 'da', 'mittente', 'od', 'nadawca'],
+  to: ['to', 'recipient', 'recipients', 'aan', 'ontvanger', 'ontvangers', 'an', 'empfänger', 'à', 'a', 'pour', 'destinataire', 'destinataires', 'para', 'destinatario', 'destinatarios', 'do', 'adresat'],
+  cc: ['cc', 'kopie', 'kopie (cc)', 'copie', 'copie à', 'copia', 'dw'],
+  bcc: ['bcc', 'bcc-kopie', 'blindkopie', 'blindkopie (bcc)', 'cci', 'cco', 'ccn', 'udw'],
+} as const;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LABELS: readonly [RegExp, Role][] = (Object.entries(HEADER_WORDS) as [Role, readonly string[]][]).map(([role, words]) => [
+  new RegExp(`^(?:${words.map(escape).join('|')})$`, 'i'),
+  role,
+]);
 
 /** The longest text a label can have; longer text is not looked at (a hostile page can be huge). */
 export const MAX_LABEL_LENGTH = 40;

@@ -30,9 +30,9 @@ const SEL = {
 
 /** Attendee responses as Outlook words them, eight languages (hints; see OUTLOOK_WORDS). */
 const RESPONSE: [RegExp, DetectedPerson['response']][] = [
-  [/\b(?:accepted|geaccepteerd|angenommen|zugesagt|accepté|aceptad[oa]|accettato|aceito|zaakceptowan[oa])\b/iu, 'accepted'],
-  [/\b(?:declined|geweigerd|afgewezen|abgelehnt|refusé|rechazad[oa]|rifiutato|recusad[oa]|odrzucon[oa])\b/iu, 'declined'],
-  [/\b(?:tentative|tentatively|voorlopig|mit vorbehalt|vorläufig|provisoire|provisional|provvisorio|provisório|wstępnie)\b/iu, 'tentative'],
+  [/(?<!\p{L})(?:accepted|geaccepteerd|angenommen|zugesagt|accepté|aceptad[oa]|accettato|aceito|zaakceptowan[oa])(?!\p{L})/iu, 'accepted'],
+  [/(?<!\p{L})(?:declined|geweigerd|afgewezen|abgelehnt|refusé|rechazad[oa]|rifiutato|recusad[oa]|odrzucon[oa])(?!\p{L})/iu, 'declined'],
+  [/(?<!\p{L})(?:tentative|tentatively|voorlopig|mit vorbehalt|vorläufig|provisoire|provisional|provvisorio|provisório|wstępnie)(?!\p{L})/iu, 'tentative'],
   [/(?:didn't respond|no response|not responded|geen antwoord|niet gereageerd|keine antwort|pas de réponse|sin respuesta|nessuna risposta|sem resposta|brak odpowiedzi)/iu, 'awaiting'],
 ];
 

@@ -12,7 +12,12 @@
  * - scripts are emptied and comments dropped. The live document is never changed.
  */
 import { parseDisplayedDate, parseEventWhen } from './dates';
+import { ACCOUNT_LABELS } from './google-account';
+import { CALENDAR_WORDS } from './google-calendar';
+import { HEADER_WORDS } from './labels';
+import { OUTLOOK_WORDS } from './outlook-common';
 import { asEmail } from './text';
+import { isJoiner, monthNumber, weekdayNumber } from './words';
 
 /** Attributes whose values are structure, not content. */
 const KEEP_ATTRS = new Set([
@@ -25,56 +30,64 @@ const KEEP_ATTRS = new Set([
   'data-focusable-row', 'data-automationid', 'data-log-name', 'data-test-id', 'data-testid', 'data-tooltip-align',
 ]);
 
-/** Interface words kept as they are (English and Dutch), lower case. */
-const UI_WORDS = new Set(
-  (
-    'to cc bcc from date subject reply-to me ik mij aan van onderwerp datum and en more older messages message ' +
-    'guests guest organizer organisator optional optioneel accepted declined maybe awaiting response yes no ' +
-    'geaccepteerd geweigerd misschien afwachting title titel start end time date begindatum begintijd einddatum eindtijd ' +
-    'show details edit event close gasten uitgenodigd invited this for dit evenement google account reading pane list ' +
-    'body unread important inbox sent drafts wrote schreef on op opens card opent kaart openen email e-mail ' +
-    'attendees deelnemers organizer by door busy free bezet vrij recurring terugkerend new nieuwe tentative declined ' +
-    'canceled cancelled location locatie description kopie copie copia von an de à a para sender afzender absender ' +
-    'recipient recipients ontvanger ontvangers empfänger destinataire destinataires cci cco remitente expéditeur schrieb écrit escribió'
-  ).split(' '),
-);
-
 /**
- * Words a date is made of. A text made only of these, numbers and punctuation is a date and is kept
- * whole; elsewhere they are scrubbed like any word ("Jan" and "May" are names too).
+ * Interface words kept as they are, lower case: a base list, and every word of the detectors' own
+ * label tables in the eight languages (header labels, Outlook's and Google Calendar's words).
  */
-const DATE_WORDS = new Set(
-  (
-    'at om am pm a.m p.m mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
-    'ma di wo do vr za zo maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
-    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september ' +
-    'october november december mrt mei okt januari februari maart juni juli augustus oktober'
-  ).split(' '),
+const UI_WORDS = new Set(
+  [
+    ...(
+      'to cc bcc from date subject reply-to me ik mij aan van onderwerp datum and en more older messages message ' +
+      'guests guest organizer organisator optional optioneel accepted declined maybe awaiting response yes no ' +
+      'geaccepteerd geweigerd misschien afwachting title titel start end time date begindatum begintijd einddatum eindtijd ' +
+      'show details edit event close gasten uitgenodigd invited this for dit evenement google account reading pane list ' +
+      'body unread important inbox sent drafts wrote schreef on op opens card opent kaart openen email e-mail ' +
+      'attendees deelnemers organizer by door busy free bezet vrij recurring terugkerend new nieuwe tentative declined ' +
+      'canceled cancelled location locatie description kopie copie copia von an de à a para sender afzender absender ' +
+      'recipient recipients ontvanger ontvangers empfänger destinataire destinataires cci cco remitente expéditeur schrieb écrit escribió ' +
+      'betreff objet asunto oggetto assunto temat gesendet envoyé enviado inviato wysłane'
+    ).split(' '),
+    ...[ACCOUNT_LABELS, ...Object.values(HEADER_WORDS), ...Object.values(OUTLOOK_WORDS), ...Object.values(CALENDAR_WORDS)].flatMap((list) => list.flatMap((phrase) => phrase.toLowerCase().split(/[\s:.]+/))),
+  ].filter(Boolean),
 );
 
+/** Words that join the parts of a date or a time range, beside those of words.ts. */
+const DATE_GLUE = new Set(['am', 'pm', 'a.m', 'p.m', 'to', 'tot', 'bis', 'até', 'al', 'uhr']);
+const isDateWord = (w: string) => monthNumber(w) !== undefined || weekdayNumber(w) !== undefined || isJoiner(w) || DATE_GLUE.has(w.toLowerCase().replace(/\.$/, ''));
+
+/** Text made only of date words, numbers and punctuation that reads as a date is kept whole. */
 function isOnlyADate(text: string): boolean {
   if (text.length > 100 || !/\d/.test(text)) return false;
   if (/^\s*\d{1,2}[:.]\d{2}\s?([ap]\.?m\.?)?\s*$/i.test(text)) return true; // a time on its own
-  const words = text.toLowerCase().match(/\p{L}+(?:\.\p{L}+)*/gu) ?? [];
-  return words.every((w) => DATE_WORDS.has(w)) && (parseDisplayedDate(text) !== null || parseEventWhen(text, 2000).start !== null);
+  const words = text.match(/\p{L}+(?:[.(]\p{L}+\)?)*/gu) ?? [];
+  return words.every(isDateWord) && (parseDisplayedDate(text) !== null || parseEventWhen(text, 2000).start !== null);
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mrt|mei|okt|januari|februari|maart|juni|juli|augustus|oktober)\\.?';
-const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\\.?';
 /**
- * Date-shaped spans inside longer text (event tiles, "On … wrote:" lines) stay as they are: a
- * month name next to a day number, a weekday before one, a time, a numeric date. Month words
- * elsewhere are scrubbed like any word ("Jan" and "May" are names too).
+ * Date-shaped spans inside longer text (event tiles, "On … wrote:" lines) stay as they are: runs of
+ * numbers, times and date words (months, weekdays, joiners, in the eight languages) holding a
+ * number and a month, weekday or time. Month words elsewhere are scrubbed like any word ("Jan" and
+ * "May" are names too).
  */
-const DATE_SPAN = new RegExp(
-  [
-    `(?:${WEEKDAY},? )?${MONTH} \\d{1,2}(?:,? \\d{4})?`,
-    `(?:${WEEKDAY},? )?\\d{1,2} ${MONTH}(?:,? \\d{4})?`,
-    `(?:${WEEKDAY},? )?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}`,
-    `\\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?`,
-  ].join('|'),
-  'gi',
-);
+function dateSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const tokens = [...text.matchAll(/\d{1,2}[:.]\d{2}|\d+|[\p{L}][\p{L}'’().]*/gu)];
+  let run: RegExpMatchArray[] = [];
+  const flush = () => {
+    const hasNumber = run.some((t) => /^\d/.test(t[0]));
+    const hasDateWord = run.some((t) => /:/.test(t[0]) || monthNumber(t[0]) !== undefined || weekdayNumber(t[0]) !== undefined);
+    if (hasNumber && hasDateWord) spans.push([run[0]!.index!, run.at(-1)!.index! + run.at(-1)![0].length]);
+    run = [];
+  };
+  for (const t of tokens) {
+    const between = run.length ? text.slice(run.at(-1)!.index! + run.at(-1)![0].length, t.index) : '';
+    if (run.length && !/^[\s,./⋅–—-]*$/.test(between)) flush();
+    if (/^\d/.test(t[0]) || isDateWord(t[0])) run.push(t);
+    else flush();
+  }
+  flush();
+  return spans;
+}
 
 /** Tokens that may be addresses; matched without backtracking (see findEmail in text.ts). */
 const TOKEN = /[^\s<>()[\]\\,;:"'=/]+/g;
@@ -113,15 +126,25 @@ export function scrubbedCopy(doc: Document, salt: number = randomSalt()): string
   const scrubText = (text: string): string => {
     if (!text.trim()) return text;
     if (isOnlyADate(text)) return text;
-    return text
+    // Addresses become their placeholders and date spans stay; every other word is shaped.
+    const segments: { text: string; keep: boolean }[] = [];
+    text
       .replace(TOKEN, (m) => {
         const email = m.includes('@') ? asEmail(m.replace(/^[.]+|[.]+$/g, '')) : null;
         return email ? `\u0000${placeholderFor(email)}\u0000` : m;
       })
-      .replace(DATE_SPAN, (m) => `\u0000${m}\u0000`)
       .split('\u0000')
-      .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w)))))
-      .join('');
+      .forEach((part, i) => {
+        if (i % 2 === 1) return void segments.push({ text: part, keep: true });
+        let at = 0;
+        for (const [a, b] of dateSpans(part)) {
+          segments.push({ text: part.slice(at, a), keep: false }, { text: part.slice(a, b), keep: true });
+          at = b;
+        }
+        segments.push({ text: part.slice(at), keep: false });
+      });
+    const word = (w: string) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w));
+    return segments.map((g) => (g.keep ? g.text : g.text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, word))).join('');
   };
   const scrubAttr = (name: string, value: string): string => {
     if (KEEP_ATTRS.has(name)) return value;

@@ -44,7 +44,6 @@ describe('detectors under markup churn', () => {
     const html = readFileSync(f.path, 'utf8');
     const url = new URL(f.url);
     const original = detect(loadDocument(html, f.url, true), url);
-    expect(original.degraded ?? [], 'the fixture itself needs no fallback').toEqual([]);
     for (let seed = 1; seed <= VARIANTS; seed++) {
       const variant = detect(loadDocument(churn(html, f.url, seed), f.url, true), url);
       sameReading(original, variant, `${f.provider}/${f.file} seed ${seed}`);
