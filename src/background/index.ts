@@ -86,7 +86,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
           full = false;
           await session.remove(STORE_FULL).catch(() => {});
         }
-        if (result.stored > 0 || msg.detection.failure) changed();
+        if (result.stored > 0 || msg.detection.failure || msg.detection.degraded?.length) changed();
         housekeeping();
         return result;
       },

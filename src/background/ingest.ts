@@ -12,7 +12,7 @@ import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
-import { SETTING, countDetectionFailure, getSetting, ownKeys } from '../store/settings';
+import { SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys } from '../store/settings';
 import type { Address, Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -40,6 +40,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
   let stored = 0;
   const touched = new Set<string>();
   if (detection.failure) await countDetectionFailure(db, detection.provider, detection.view);
+  if (detection.degraded?.length) await countDetectionDegraded(db, detection.provider, detection.view, detection.degraded);
   // Hash before the transaction: awaiting crypto inside it would let IndexedDB commit early.
   const keys = detection.items.flatMap((i) => i.people.flatMap((p) => [p.email, p.name ? nameKey(p.name) : null].filter((k): k is string => k !== null)));
   const hashes = await addressHashes(keys);
@@ -172,8 +173,10 @@ class Batch {
   record(seen: Seen, contact: Contact, now: number): string | null {
     const id = interactionId(seen, contact);
     const existing = this.putInteractions.get(id) ?? (this.deleteInteractions.has(id) ? undefined : this.interactions.get(id));
-    // Seen again: nothing to do, unless an upcoming meeting has since taken place.
-    if (existing && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
+    // Seen again: nothing to do, unless an upcoming meeting has since taken place, or the page now
+    // shows the date of what was stored undated.
+    const dated = existing?.atEstimated === true && !seen.atEstimated;
+    if (existing && !dated && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
 
     let address = this.addresses.get(contact.email);
     if (!address && !contact.unresolved && contact.name) address = this.resolveName(contact.name, contact.email);
@@ -199,7 +202,8 @@ class Batch {
         }
       }
     }
-    const counts = isContact(contact.direction);
+    // An item the page showed no date for is history, never contact at the moment it was seen.
+    const counts = isContact(contact.direction) && !seen.atEstimated;
     const at = seen.at;
     const updated: Person = withDue({
       ...person,
@@ -207,8 +211,8 @@ class Batch {
       reason: strongerReason(person.reason, reasonFor[contact.direction]),
       firstContact: counts ? (person.firstContact ? Math.min(person.firstContact, at) : at) : person.firstContact,
       lastContact: counts ? Math.max(person.lastContact, at) : person.lastContact,
-      lastIn: contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,
-      lastOut: contact.direction === 'out' ? Math.max(person.lastOut, at) : person.lastOut,
+      lastIn: counts && contact.direction === 'in' ? Math.max(person.lastIn, at) : person.lastIn,
+      lastOut: counts && contact.direction === 'out' ? Math.max(person.lastOut, at) : person.lastOut,
       lastSeen: contact.direction === 'upcoming' ? person.lastSeen : Math.max(person.lastSeen, at),
     });
     this.people.set(updated.id, updated);

@@ -116,12 +116,13 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
       });
     }
     const fresh = keyed.filter(([k]) => !sent.has(k));
-    const failureKey = detection.failure ? `${detection.view}|${detection.failure}|${location.href}` : null;
+    // A page that could not be read, or was read only through fallbacks, is reported once per address.
+    const failureKey = detection.failure || detection.degraded?.length ? `${detection.view}|${detection.failure ?? ''}|${detection.degraded?.join(',') ?? ''}|${location.href}` : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);
     if (failureKey) reported.add(failureKey);
     if (fresh.length === 0 && !newFailure) return;
     if (sent.size > MAX_REMEMBERED) sent.clear();
-    const { failure, ...rest } = detection;
+    const { failure, degraded, ...rest } = detection;
     // In messages of at most itemsPerMessage items, each taken or not on its own.
     for (let start = 0; start < Math.max(fresh.length, 1); start += LIMITS.itemsPerMessage) {
       const chunk = fresh.slice(start, start + LIMITS.itemsPerMessage);
@@ -137,7 +138,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
         retryLater();
       };
       // Taken means answered: a worker stopped mid-message can resolve with no answer at all.
-      opts.send({ ...rest, items, ...(withFailure ? { failure } : {}) }).then((answer) => (answer == null ? notTaken() : delivered()), notTaken);
+      opts.send({ ...rest, items, ...(withFailure ? { ...(failure ? { failure } : {}), ...(degraded?.length ? { degraded } : {}) } : {}) }).then((answer) => (answer == null ? notTaken() : delivered()), notTaken);
     }
   };
 

@@ -38,6 +38,8 @@ export const detection = z.strictObject({
   accountName: text.nullable().optional(),
   items: z.array(detectedItem).max(LIMITS.itemsPerMessage),
   failure: z.enum(['no-people', 'no-id']).optional(),
+  /** The hints the detector found missing (detect/types.ts): counted apart from failures. */
+  degraded: z.array(z.string().max(60)).max(20).optional(),
 });
 
 /** Sent by the content script: what the page showed that it had not sent before. */

@@ -16,6 +16,8 @@ export interface ThreadInteraction {
   direction: Direction;
   at: number;
   subject: string | null;
+  /** Stored without a date the page showed: not placed in time, so never owed. */
+  atEstimated?: boolean;
 }
 
 export interface Owed {
@@ -29,7 +31,7 @@ export interface Owed {
 export function repliesOwed(interactions: Iterable<ThreadInteraction>, now: number, days = DEFAULT_REPLY_DAYS) {
   const threads = new Map<string, ThreadInteraction[]>();
   for (const i of interactions) {
-    if (!i.threadId || (i.direction !== 'in' && i.direction !== 'out')) continue;
+    if (!i.threadId || i.atEstimated || (i.direction !== 'in' && i.direction !== 'out')) continue;
     const list = threads.get(i.threadId);
     if (list) list.push(i);
     else threads.set(i.threadId, [i]);

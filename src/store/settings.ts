@@ -9,6 +9,10 @@ export const SETTING = {
   dropped: 'dropped',
   /** Pages that showed a message or event Kring could not read: `{ provider: { view: count } }`. */
   detectionFailures: 'detectionFailures',
+  /** Pages read only through fallbacks (a hint was missing): `{ provider: { view: count } }`. */
+  detectionDegraded: 'detectionDegraded',
+  /** Which hints were missing, per provider, most recent last (at most 20): `{ provider: string[] }`. */
+  degradedHints: 'degradedHints',
   /** Cadence in days given to people added to the network. */
   defaultCadenceDays: 'defaultCadenceDays',
   /** Days after which people Kring only saw are removed. */
@@ -50,10 +54,25 @@ export type FailureCounts = Record<string, Record<string, number>>;
 
 /** Count a page Kring could not read, per provider and view (shown in the options page). */
 export async function countDetectionFailure(db: KringDb, provider: string, view: string): Promise<void> {
+  await countPage(db, SETTING.detectionFailures, provider, view);
+}
+
+/** Count a page read only through fallbacks, and remember which hints were missing. */
+export async function countDetectionDegraded(db: KringDb, provider: string, view: string, hints: readonly string[]): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    const counts = await getSetting<FailureCounts>(db, SETTING.detectionFailures, {});
+    await countPage(db, SETTING.detectionDegraded, provider, view);
+    const all = await getSetting<Record<string, string[]>>(db, SETTING.degradedHints, {});
+    const known = (all[provider] ?? []).filter((h) => !hints.includes(h));
+    all[provider] = [...known, ...hints].slice(-20);
+    await db.settings.put({ key: SETTING.degradedHints, value: all });
+  });
+}
+
+async function countPage(db: KringDb, key: string, provider: string, view: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const counts = await getSetting<FailureCounts>(db, key, {});
     const p = (counts[provider] ??= {});
     p[view] = (p[view] ?? 0) + 1;
-    await db.settings.put({ key: SETTING.detectionFailures, value: counts });
+    await db.settings.put({ key, value: counts });
   });
 }

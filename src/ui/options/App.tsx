@@ -229,12 +229,16 @@ function Defaults() {
 
 function Failures() {
   const counts = useLive(() => getSetting<FailureCounts>(db(), SETTING.detectionFailures, {}), []);
+  const degraded = useLive(() => getSetting<FailureCounts>(db(), SETTING.detectionDegraded, {}), []);
+  const hints = useLive(() => getSetting<Record<string, string[]>>(db(), SETTING.degradedHints, {}), []);
   const [tabs, setTabs] = useState<{ id: number; title: string }[] | null>(null);
   const [error, setError] = useState(false);
   useEffect(() => {
     void browser.tabs.query({ url: WEBMAIL_TABS }).then((found) => setTabs(found.flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, title: new URL(tab.url ?? 'https://x').hostname }]))));
   }, []);
-  const rows = Object.entries(counts ?? {}).flatMap(([provider, views]) => Object.entries(views).map(([view, n]) => ({ provider, view, n })));
+  const rowsOf = (c: FailureCounts | undefined) => Object.entries(c ?? {}).flatMap(([provider, views]) => Object.entries(views).map(([view, n]) => ({ provider, view, n })));
+  const rows = rowsOf(counts);
+  const guessed = rowsOf(degraded);
   const save = async (tabId: number) => {
     setError(false);
     try {
@@ -255,14 +259,24 @@ function Failures() {
   return (
     <section aria-labelledby="fail-h">
       <h2 id="fail-h">{t('failuresHeading')}</h2>
-      {rows.length === 0 ? (
+      {rows.length === 0 && guessed.length === 0 ? (
         <p class="muted">{t('failuresNone')}</p>
       ) : (
-        <ul class="plain list">
+        <ul class="plain list" aria-label={t('failuresHeading')}>
           {rows.map((r) => (
             <li key={`${r.provider}-${r.view}`}>{t('failureRow', [providerName(r.provider), r.view, String(r.n)])}</li>
           ))}
         </ul>
+      )}
+      {guessed.length > 0 && (
+        <>
+          <h3 id="degraded-h">{t('degradedHeading')}</h3>
+          <ul class="plain list" aria-labelledby="degraded-h">
+            {guessed.map((r) => (
+              <li key={`${r.provider}-${r.view}`}>{t('degradedRow', [providerName(r.provider), r.view, String(r.n), (hints?.[r.provider] ?? []).join(', ')])}</li>
+            ))}
+          </ul>
+        </>
       )}
       <p class="muted">{t('failuresHelp')}</p>
       {tabs && tabs.length === 0 && <p class="muted">{t('scrubNoTabs')}</p>}

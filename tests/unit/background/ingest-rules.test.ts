@@ -123,4 +123,22 @@ describe('detection failures', () => {
     await ingest(db, { ...broken, provider: 'google-calendar', view: 'event', failure: 'no-id' }, NOW);
     expect(await getSetting(db, SETTING.detectionFailures, {})).toEqual({ gmail: { thread: 2 }, 'google-calendar': { event: 1 } });
   });
+
+  it('pages read through fallbacks are counted apart, with the hints that were missing', async () => {
+    const guessed: DetectionPayload = { ...meeting('e9', '2026-11-26T10:00:00+01:00', [guest('p@x.nl', 'organizer'), guest(ME)]), degraded: ['google-calendar:edit-labels'] };
+    await ingest(db, guessed, NOW);
+    await ingest(db, { ...guessed, provider: 'gmail', view: 'thread', degraded: ['gmail:message-wrapper', 'gmail:sender'] }, NOW);
+    await ingest(db, { ...guessed, provider: 'gmail', view: 'thread', degraded: ['gmail:sender'] }, NOW);
+    expect(await getSetting(db, SETTING.detectionDegraded, {})).toEqual({ 'google-calendar': { event: 1 }, gmail: { thread: 2 } });
+    expect(await getSetting(db, SETTING.degradedHints, {})).toEqual({ 'google-calendar': ['google-calendar:edit-labels'], gmail: ['gmail:message-wrapper', 'gmail:sender'] });
+    expect(await getSetting(db, SETTING.detectionFailures, {})).toEqual({});
+    // The people are stored as from any page.
+    expect(await byAddress('p@x.nl')).toMatchObject({ reason: 'meeting' });
+  });
+
+  it('a meeting the page shows no date for is kept, but is no contact and no upcoming meeting', async () => {
+    await ingest(db, { ...meeting('e10', '2026-11-26T10:00:00+01:00', [guest('q@x.nl', 'organizer'), guest(ME)]), items: [{ kind: 'meeting', id: 'e10', subject: 'Overleg', at: null, people: [guest('q@x.nl', 'organizer'), guest(ME)] }] }, NOW);
+    expect(await byAddress('q@x.nl')).toMatchObject({ lastContact: 0, firstContact: 0 });
+    expect((await db.interactions.toArray())[0]).toMatchObject({ atEstimated: true });
+  });
 });

@@ -88,11 +88,28 @@ describe('ingest', () => {
     expect(pieter.lastContact).toBe(Date.parse('2026-11-01T10:00:00+01:00')); // the cc on m3 does not count
   });
 
-  it('an undated message is stored at the moment it was seen, marked as such', async () => {
+  it('an undated message is stored at the moment it was seen, marked as such, and is no contact', async () => {
     const now = Date.parse('2026-11-27T12:00:00Z');
     await ingest(db, detection({ ...item('m9', 'a@x.nl', [ME], '2026-01-01T00:00:00Z'), at: null }), now);
     const [i] = await db.interactions.toArray();
     expect(i).toMatchObject({ at: now, atEstimated: true });
+    // Issue 15: seen today is not written today; the person is known, not contacted.
+    const a = await db.people.get(i!.personId);
+    expect(a).toMatchObject({ firstContact: 0, lastContact: 0, lastIn: 0, lastSeen: now });
+  });
+
+  it('an undated message gets its date when a later page shows it, and then counts', async () => {
+    const seen = Date.parse('2026-11-27T12:00:00Z');
+    await ingest(db, detection({ ...item('m9', 'a@x.nl', [ME], '2026-01-01T00:00:00Z'), at: null }), seen);
+    await ingest(db, detection(item('m9', 'a@x.nl', [ME], '2026-11-20T09:30:00+01:00')), seen + 60_000);
+    const all = await db.interactions.toArray();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ at: Date.parse('2026-11-20T09:30:00+01:00'), atEstimated: false });
+    const a = await db.people.get(all[0]!.personId);
+    expect(a).toMatchObject({ firstContact: Date.parse('2026-11-20T09:30:00+01:00'), lastContact: Date.parse('2026-11-20T09:30:00+01:00'), lastIn: Date.parse('2026-11-20T09:30:00+01:00') });
+    // Seen undated again afterwards: the date stays.
+    await ingest(db, detection({ ...item('m9', 'a@x.nl', [ME], '2026-01-01T00:00:00Z'), at: null }), seen + 120_000);
+    expect((await db.interactions.toArray())[0]).toMatchObject({ at: Date.parse('2026-11-20T09:30:00+01:00'), atEstimated: false });
   });
 
   it('a later, longer name replaces a shorter one', async () => {

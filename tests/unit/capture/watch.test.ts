@@ -150,4 +150,19 @@ describe('startCapture', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]!.items.map((i) => i.id)).toEqual(Array.from({ length: 500 }, (_, i) => `m${734 + i}`));
   });
+
+  it('a page read through fallbacks says so once per address, on its first report', async () => {
+    const guessing: Detector = { ...detector, detect: (doc, url) => ({ ...detector.detect(doc, url), degraded: ['gmail:sender'] }) };
+    addMessage('a');
+    const ctx = fakeContext();
+    const sent: Detection[] = [];
+    startCapture(ctx, { detectors: [guessing], send: async (d) => (sent.push(d), { stored: 1 }) });
+    await vi.advanceTimersByTimeAsync(500);
+    addMessage('b');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sent.map((d) => [d.items.map((i) => i.id), d.degraded ?? null])).toEqual([
+      [['a'], ['gmail:sender']],
+      [['b'], null],
+    ]);
+  });
 });
