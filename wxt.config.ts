@@ -29,6 +29,18 @@ export default defineConfig({
   srcDir: '.',
   outDir: TEST_HOSTS.length ? '.output-test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The polyfill serves the background and Kring's own pages. Content scripts load into every
+    // webmail tab and use only APIs that return promises natively in Chrome MV3 and Firefox
+    // (runtime.sendMessage, storage.local.get; their one listener answers through sendResponse),
+    // so they take the browser's own object: 3 KB gzip less in each tab (bench: inject-gzip).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),

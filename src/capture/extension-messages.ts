@@ -7,10 +7,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 function listenToExtension(ctx: ContentScriptContext, handle: (message: unknown) => Promise<unknown> | undefined) {
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }) =>
-    sender.id === browser.runtime.id && sender.tab === undefined ? handle(message) : undefined;
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  // Answered through sendResponse: content scripts use the browser's own API object (no polyfill,
+  // wxt.config.ts), and Chrome does not take a promise returned by a listener as the answer.
+  const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (answer?: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    const answer = handle(message);
+    if (!answer) return undefined;
+    answer.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]));
 }
 
 /**

@@ -3,30 +3,12 @@
  * takes: several recipients and Cc, an encoded-word name, a "Last, First" name, a quoted reply,
  * a newsletter, and a message the owner sent. `expected` says what Kring should make of each.
  */
+import { rawMessage } from '../loopback.mjs';
+
 export const USER = 'sanne@example.test';
 export const PASSWORD = 'kring-test-password';
 
-const msg = ({ folder = 'INBOX', date, from, to, cc, subject, id, body, extra = [] }) => ({
-  folder,
-  date,
-  subject,
-  raw: [
-    `Return-Path: <${/<([^>]+)>/.exec(from)?.[1] ?? from}>`,
-    `From: ${from}`,
-    `To: ${to}`,
-    ...(cc ? [`Cc: ${cc}`] : []),
-    `Subject: ${subject}`,
-    `Date: ${new Date(date).toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${id}@kring.test>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: 8bit',
-    ...extra,
-    '',
-    body,
-    '',
-  ].join('\n'),
-});
+const msg = ({ folder = 'INBOX', ...m }) => ({ folder, date: m.date, subject: m.subject, raw: rawMessage(m) });
 
 export const MESSAGES = [
   msg({

@@ -5,10 +5,10 @@
  * See ../../../../shared/research/roundcube.md for how these pieces fit.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, startDovecot, stopGroups, waitForPort } from '../loopback.mjs';
 import { MESSAGES, USER, PASSWORD } from './mailbox.mjs';
 
 const PUBLIC = '/var/lib/roundcube/public_html';
@@ -20,77 +20,13 @@ const NEEDED = ['/usr/sbin/dovecot', '/usr/bin/php', PUBLIC, '/usr/share/roundcu
  */
 export const missing = () => [...NEEDED.filter((p) => !existsSync(p)), ...(process.getuid?.() === 0 ? [] : ['root (to start Dovecot)'])];
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
-async function waitForPort(port, ms = 15_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const ok = await new Promise((resolve) => {
-      const c = connect(port, '127.0.0.1', () => (c.end(), resolve(true)));
-      c.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`nothing listening on 127.0.0.1:${port}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Write the mailbox as Maildir files, each file's time its Date header. */
-function writeMaildir(root) {
-  for (const folder of ['', '.Sent']) for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(root, folder, sub), { recursive: true });
-  MESSAGES.forEach((m, i) => {
-    const time = Math.floor(Date.parse(m.date) / 1000);
-    const file = join(root, m.folder === 'Sent' ? '.Sent' : '', 'cur', `${time}.M${i + 1}P1.kring:2,S`);
-    writeFileSync(file, m.raw.replace(/\n/g, '\r\n'));
-    utimesSync(file, time, time);
-  });
-  writeFileSync(join(root, 'subscriptions'), 'Sent\n');
-}
-
 export async function startRoundcube() {
   const gone = missing();
   if (gone.length) throw new Error(`Roundcube harness needs: ${gone.join(', ')} (bash .ci/run installs them)`);
   const dir = mkdtempSync(join(tmpdir(), 'kring-roundcube-'));
   chmodSync(dir, 0o755); // Dovecot's mail processes run unprivileged and must reach the mail
-  const [imapPort, httpPort] = [await freePort(), await freePort()];
-
-  // Dovecot: its own config, base_dir and passwd file; mail owned by an unprivileged user.
-  const mail = join(dir, 'mail');
-  writeMaildir(join(mail, USER));
-  const uid = 65534;
-  const gid = 65534;
-  execFileSync('chown', ['-R', `${uid}:${gid}`, mail]);
-  writeFileSync(join(dir, 'passwd'), `${USER}:{PLAIN}${PASSWORD}::::::\n`);
-  mkdirSync(join(dir, 'run'));
-  writeFileSync(
-    join(dir, 'dovecot.conf'),
-    [
-      'listen = 127.0.0.1',
-      'protocols = imap',
-      'ssl = no',
-      'disable_plaintext_auth = no',
-      `base_dir = ${join(dir, 'run')}`,
-      `state_dir = ${join(dir, 'run')}`,
-      `log_path = ${join(dir, 'dovecot.log')}`,
-      `mail_location = maildir:${mail}/%u`,
-      'first_valid_uid = 1',
-      `passdb {\n  driver = passwd-file\n  args = ${join(dir, 'passwd')}\n}`,
-      `userdb {\n  driver = static\n  args = uid=${uid} gid=${gid} home=${mail}/%u\n}`,
-      `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${imapPort}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
-      'namespace inbox {\n  inbox = yes\n  mailbox Sent {\n    special_use = \\Sent\n  }\n}',
-      '',
-    ].join('\n'),
-  );
-  // Each server leads a process group of its own, so stopping it stops its workers too.
-  const dovecot = spawn('/usr/sbin/dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'ignore'], detached: true });
+  const { port: imapPort, process: dovecot } = await startDovecot(dir, { user: USER, password: PASSWORD, messages: MESSAGES });
+  const httpPort = await freePort();
 
   // Roundcube: config folder of its own, an SQLite database from the packaged schema.
   const config = join(dir, 'config');
@@ -123,22 +59,13 @@ $config['create_default_folders'] = false;
     stdio: ['ignore', 'ignore', 'ignore'],
     detached: true,
   });
-  await Promise.all([waitForPort(imapPort), waitForPort(httpPort)]);
+  await waitForPort(httpPort);
   return {
     httpPort,
     imapPort,
     dir,
     async stop() {
-      const group = (p, signal) => {
-        try {
-          process.kill(-p.pid, signal);
-        } catch {
-          /* already gone */
-        }
-      };
-      for (const p of [php, dovecot]) group(p, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      for (const p of [php, dovecot]) group(p, 'SIGKILL');
+      await stopGroups([php, dovecot]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
