@@ -118,6 +118,12 @@ class Batch {
   private readonly deleteAddresses = new Set<string>();
   /** Name keys resolved to an address: their stored history moves to the address. */
   private readonly renamed: { personId: string; from: string; to: string }[] = [];
+  /**
+   * Name keys with no person of their own whose name is exactly one known person's display name:
+   * a page showing someone by name only (SOGo's chips) means that person. Nothing is stored for
+   * the key; a namesake makes the name stand for nobody.
+   */
+  private readonly byName = new Map<string, Address>();
 
   private constructor(private readonly db: KringDb) {}
 
@@ -129,11 +135,21 @@ class Batch {
     const [interactions, addresses] = await Promise.all([db.interactions.bulkGet(ids), db.addresses.bulkGet(keys)]);
     ids.forEach((id, i) => b.interactions.set(id, interactions[i]));
     keys.forEach((k, i) => b.addresses.set(k, addresses[i]));
-    const personIds = [...new Set(addresses.flatMap((a) => (a ? [a.personId] : [])))];
+    // Names shown alone that Kring knows only as someone's display name (people by name, schema v4).
+    const alone = [...new Map(work.filter((w) => w.contact.unresolved && w.contact.name && !b.addresses.get(w.contact.email)).map((w) => [w.contact.email, w.contact.name!])).entries()];
+    const namesakes = await Promise.all(alone.map(([, name]) => db.people.where('name').equals(name).limit(2).toArray()));
+    alone.forEach(([key], i) => {
+      const found = namesakes[i]!;
+      if (found.length === 1) {
+        b.byName.set(key, { address: key, personId: found[0]!.id });
+        b.people.set(found[0]!.id, found[0]);
+      }
+    });
+    const personIds = [...new Set(addresses.flatMap((a) => (a ? [a.personId] : [])))].filter((id) => !b.people.has(id));
     const people = await db.people.bulkGet(personIds);
     personIds.forEach((id, i) => b.people.set(id, people[i]));
     const moments = work.flatMap((w) => {
-      const a = b.addresses.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
+      const a = b.addresses.get(w.contact.email) ?? b.byName.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
       return a && !w.seen.atEstimated ? [[a.personId, w.seen.at] as [string, number]] : [];
     });
     // Point lookups, issued together. (One anyOf over these compound keys walks the index between
@@ -178,7 +194,7 @@ class Batch {
     const dated = existing?.atEstimated === true && !seen.atEstimated;
     if (existing && !dated && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
 
-    let address = this.addresses.get(contact.email);
+    let address = this.addresses.get(contact.email) ?? this.byName.get(contact.email);
     if (!address && !contact.unresolved && contact.name) address = this.resolveName(contact.name, contact.email);
     let person = address ? this.people.get(address.personId) : undefined;
     if (!person) {

@@ -5,7 +5,7 @@
 import { OPEN_VIEWS } from '../messaging/limits';
 import type { DetectionPayload, SidebarPage, SidebarPerson } from '../messaging/protocol';
 import { keyOf } from '../network/direction';
-import { isNameKey, nameKey } from '../network/names';
+import { cleanDisplayName, isNameKey, nameKey } from '../network/names';
 import { isAutomated, isIgnored } from '../network/noise';
 import { DAY } from '../network/cadence';
 import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
@@ -57,6 +57,16 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
     }
     const address = await db.addresses.get(email);
     const person = address ? await db.people.get(address.personId) : undefined;
+    if (!person && unresolved && name) {
+      // Shown by name only, and Kring knows exactly one person by that name with an address
+      // (as ingest decides): show them, with their address.
+      const namesakes = await db.people.where('name').equals(cleanDisplayName(name) ?? name).limit(2).toArray();
+      const theirs = namesakes.length === 1 ? (await db.addresses.where('personId').equals(namesakes[0]!.id).toArray()).find((a) => !isNameKey(a.address)) : undefined;
+      if (theirs && !shown.some((s) => s.email === theirs.address) && !onPage.has(theirs.address)) {
+        shown.push({ email: theirs.address, name, unresolved: false, person: namesakes[0] });
+        continue;
+      }
+    }
     shown.push({ email, name, unresolved, person });
   }
   // Replies owed with the people on this page only, from their last 30 days: the answer stays

@@ -76,6 +76,12 @@ const TIME = /(?<![\d:/.-])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?!
 const TIME_ALONE = /^(\d{1,2})(?:[:.](\d{2}))?\s?(?:([ap])\.?\s?m\.?)?(?:\s?uhr|\s?h)?$/i;
 /** A stated zone: "UTC", "GMT", "GMT+1", "UTC+01:00", "+0100". */
 const ZONE = /^(?:(?:UTC|GMT|Z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2}))$/i;
+/** Zone abbreviations that name one offset (SOGo prints the user's: "… 11:15 CEST"), in minutes. */
+export const ZONE_NAMES: Record<string, number> = {
+  WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180, MSK: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  AEST: 600, AEDT: 660, JST: 540,
+};
 
 export function readTime(raw: string, inheritAmPm?: 'a' | 'p'): Time | null {
   const m = TIME_ALONE.exec(normaliseSpaces(raw));
@@ -137,6 +143,10 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
       const [, s1, h1, m1, s2, h2, m2] = m;
       const sign = (s1 ?? s2) === '-' ? -1 : 1;
       offset = sign * ((+(h1 ?? h2 ?? 0)) * 60 + +(m1 ?? m2 ?? 0));
+    } else if (ZONE_NAMES[word] !== undefined) offset = ZONE_NAMES[word]!;
+    else if ((m = /^(\d{1,2})-(\p{L}{3,9})-(\d{2})$/u.exec(word)) && monthNumber(m[2]!) !== undefined) {
+      // "20-Oct-26": SOGo's short list date (day, month word, two-digit year).
+      iso = { y: 2000 + +m[3]!, mo: monthNumber(m[2]!)!, d: +m[1]! };
     } else if (/^(?:uhr|h)$/i.test(word) || isJoiner(token)) continue;
     else {
       const mo = monthNumber(word);
@@ -179,11 +189,14 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
     if (real.length !== 1 || days.length !== 1) return null;
     const asWeekday = months.filter((x) => x !== real[0]);
     if (asWeekday.length > 1 || (asWeekday.length === 1 && weekday !== null)) return null;
+    if (asWeekday.length === 1) weekday = asWeekday[0]!.wd!;
     const y = year ?? hints.year ?? null;
     if (y === null) return null;
     day = { y, mo: real[0]!.n, d: days[0]! };
   } else if (days.length || year !== null) return null;
   if (day && !valid(day.y, day.mo, day.d)) return null;
+  // A weekday that is not the date's: not a date we understand ("Mar Apr 5 2026").
+  if (day && weekday !== null && weekdayOf(day) !== weekday) return null;
   return { day, time, offset };
 }
 

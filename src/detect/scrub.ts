@@ -11,7 +11,7 @@
  * - dates that parse stay as they are (they are what breaks most often);
  * - scripts are emptied and comments dropped. The live document is never changed.
  */
-import { parseDisplayedDate, parseEventWhen } from './dates';
+import { ZONE_NAMES, parseDisplayedDate, parseEventWhen } from './dates';
 import { ACCOUNT_LABELS } from './google-account';
 import { CALENDAR_WORDS } from './google-calendar';
 import { HEADER_WORDS } from './labels';
@@ -29,6 +29,9 @@ const KEEP_ATTRS = new Set([
   'data-message-id', 'data-legacy-message-id', 'data-thread-perm-id', 'data-legacy-thread-id', 'data-thread-id',
   'data-focusable-row', 'data-automationid', 'data-log-name', 'data-test-id', 'data-testid', 'data-tooltip-align',
 ]);
+
+/** Template bindings of Angular (Material) webmails such as SOGo: expressions, not content. */
+const TEMPLATE_ATTR = /^(?:ng-|md-|sg-|layout|flex)/;
 
 /**
  * Interface words kept as they are, lower case: a base list, and every word of the detectors' own
@@ -53,7 +56,8 @@ const UI_WORDS = new Set(
 
 /** Words that join the parts of a date or a time range, beside those of words.ts. */
 const DATE_GLUE = new Set(['am', 'pm', 'a.m', 'p.m', 'to', 'tot', 'bis', 'até', 'al', 'uhr']);
-const isDateWord = (w: string) => monthNumber(w) !== undefined || weekdayNumber(w) !== undefined || isJoiner(w) || DATE_GLUE.has(w.toLowerCase().replace(/\.$/, ''));
+const isDateWord = (w: string) =>
+  monthNumber(w) !== undefined || weekdayNumber(w) !== undefined || isJoiner(w) || DATE_GLUE.has(w.toLowerCase().replace(/\.$/, '')) || w in ZONE_NAMES || /^(?:UTC|GMT)$/.test(w);
 
 /** Text made only of date words, numbers and punctuation that reads as a date is kept whole. */
 function isOnlyADate(text: string): boolean {
@@ -147,7 +151,7 @@ export function scrubbedCopy(doc: Document, salt: number = randomSalt()): string
     return segments.map((g) => (g.keep ? g.text : g.text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, word))).join('');
   };
   const scrubAttr = (name: string, value: string): string => {
-    if (KEEP_ATTRS.has(name)) return value;
+    if (KEEP_ATTRS.has(name) || TEMPLATE_ATTR.test(name)) return value;
     const email = asEmail(value);
     if (email) return name === 'href' ? `mailto:${placeholderFor(email)}` : placeholderFor(email);
     if (name === 'href' || name === 'src' || name === 'action') {

@@ -11,6 +11,8 @@ export interface ItemPerson {
   email: string | null;
   name: string | null;
   role: 'from' | 'to' | 'cc' | 'bcc' | 'recipient' | 'organizer' | 'attendee';
+  /** A meeting guest's answer, where the page shows it. */
+  response?: 'accepted' | 'declined' | 'tentative' | 'awaiting';
 }
 
 export interface Contact {
@@ -45,13 +47,16 @@ export function emailContacts(people: readonly ItemPerson[], own: ReadonlySet<st
   return [...out.values()];
 }
 
-/** Everyone else at a meeting: a meeting once it has started, upcoming before that. */
+/**
+ * Everyone else at a meeting: a meeting once it has started, upcoming before that. A guest who
+ * declined did not meet you.
+ */
 export function meetingContacts(people: readonly ItemPerson[], own: ReadonlySet<string>, startsAt: number, now: number): Contact[] {
   const direction: Direction = startsAt <= now ? 'meeting' : 'upcoming';
   const out = new Map<string, Contact>();
   for (const p of people) {
     const key = keyOf(p);
-    if (!key || own.has(key) || out.has(key)) continue;
+    if (!key || own.has(key) || out.has(key) || p.response === 'declined') continue;
     out.set(key, contact(p, key, direction));
   }
   return [...out.values()];

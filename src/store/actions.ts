@@ -4,6 +4,7 @@
  */
 import { DAY, DEFAULT_CADENCE_DAYS } from '../network/cadence';
 import { mergePeople, pairKey } from '../network/identity';
+import { nameKey } from '../network/names';
 import { isIgnored, normaliseIgnoreRule } from '../network/noise';
 import { hasExpired, DEFAULT_RETENTION_DAYS } from '../network/retention';
 import type { KringDb } from './db';
@@ -91,7 +92,10 @@ async function deletePerson(db: KringDb, personId: string): Promise<void> {
  * address is kept, so they are never captured again. Returns the addresses, for an immediate undo.
  */
 export async function forget(db: KringDb, personId: string, now = Date.now()): Promise<string[]> {
-  const addresses = (await db.addresses.where('personId').equals(personId).toArray()).map((a) => a.address);
+  const person = await db.people.get(personId);
+  // Their name too: a page that shows them by name only (SOGo, Outlook) must not bring them back.
+  const name = person?.name ? [nameKey(person.name)] : [];
+  const addresses = [...new Set([...(await db.addresses.where('personId').equals(personId).toArray()).map((a) => a.address), ...name])];
   const hashes = await addressHashes(addresses);
   await db.transaction('rw', db.people, db.addresses, db.interactions, db.forgotten, async () => {
     await deletePerson(db, personId);

@@ -40,6 +40,13 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = { ...SCHEMA_V2, interactions: 'id, [personId+at], [direction+at]' };
 
+/**
+ * Schema v4 (issue 15): people by display name, so a page that shows someone by name only (SOGo's
+ * recipient chips, Outlook's reading pane) finds the person Kring already knows with an address.
+ * Only an index is added; no data changes, so no upgrade function.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, people: `${SCHEMA_V3.people}, name` };
+
 /** v1 → v2: new person fields get their defaults; lastSeen comes from the person's history. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const lastSeen = new Map<string, number>();
@@ -76,6 +83,7 @@ export class KringDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

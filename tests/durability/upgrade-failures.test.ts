@@ -42,7 +42,7 @@ describe('schema upgrades that fail or wait', () => {
 
       const db = new KringDb(name);
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(contentHash(await readAll(db, Object.keys(before)), before)).toBe(expected);
       db.close();
       await Dexie.delete(name);
@@ -61,7 +61,7 @@ describe('schema upgrades that fail or wait', () => {
 
     const db = new KringDb(name);
     await within(20_000, db.open(), 'upgrade with the old version open');
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await inFlight).length).toBe(8_000);
     expect(await db.people.count()).toBe(2_000);
     // The old page gave its connection up; a later read either reopens or fails, never hangs.

@@ -45,7 +45,7 @@ describe('schema v1 → current', () => {
     const { dump, items } = await writeV1(name, 3000, 20000);
     const db = new KringDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     // Every v1 record is still there, every v1 field unchanged.
     expect(await db.interactions.toArray()).toEqual(dump.interactions);

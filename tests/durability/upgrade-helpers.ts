@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { KringDb, SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from '../../src/store/db';
+import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../src/store/db';
 import { seedData } from '../helpers/seed';
 
 export const FULL = { people: 50_000, interactions: 200_000 };
@@ -15,7 +15,7 @@ export type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
 
 /** Old-version records from the seeded generator, in the shape that version wrote. */
-export function recordsAt(version: 1 | 2, people: number, interactions: number): Tables {
+export function recordsAt(version: 1 | 2 | 3, people: number, interactions: number): Tables {
   const { persons, items } = seedData(people, interactions, 11);
   const last = new Map<string, number>();
   for (const i of items) last.set(i.personId, Math.max(last.get(i.personId) ?? 0, i.at));
@@ -24,7 +24,7 @@ export function recordsAt(version: 1 | 2, people: number, interactions: number):
     people: persons.map((p, k) => {
       const lastContact = last.get(p.id) ?? 0;
       const row: Row = { id: p.id, name: p.name, status: k % 7 === 0 ? 'network' : 'seen', reason: 'they-wrote', firstContact: lastContact - 400 * DAY, lastContact, lastIn: lastContact, lastOut: k % 3 ? lastContact : 0, createdAt: 1_600_000_000_000 + k };
-      if (version === 2) {
+      if (version >= 2) {
         const cadenceDays = k % 7 === 0 ? 30 : null;
         Object.assign(row, { lastSeen: lastContact, cadenceDays, snoozedUntil: 0, addedAt: cadenceDays ? 1_650_000_000_000 : 0, notes: k % 50 === 0 ? `Met at the ${k} workshop` : '', tags: k % 11 === 0 ? ['client'] : [] });
         if (cadenceDays) row.due = lastContact + cadenceDays * DAY;
@@ -35,7 +35,7 @@ export function recordsAt(version: 1 | 2, people: number, interactions: number):
     interactions: items.map((i) => ({ ...i, provider: 'gmail', sourceId: i.id.split(':')[1], atEstimated: false, seenIn: 'page' })),
     settings: [{ key: 'ownAddresses', value: ['me@example.com'] }, { key: 'replyDays', value: 4 }],
   };
-  if (version === 2) {
+  if (version >= 2) {
     tables.forgotten = [{ hash: 'a'.repeat(64), at: 1_700_000_000_000 }];
     tables.ignoreRules = [{ rule: '@newsletter.example', addedAt: 1_700_000_000_000 }];
     tables.merges = [{ id: 'm1', keptId: persons[0]!.id, removed: { id: 'gone', name: 'Old Name' }, at: 1_700_000_000_000 }];
@@ -44,14 +44,15 @@ export function recordsAt(version: 1 | 2, people: number, interactions: number):
   return tables;
 }
 
-export function oldDb(name: string, version: 1 | 2) {
+export function oldDb(name: string, version: 1 | 2 | 3) {
   const d = new Dexie(name);
   d.version(1).stores(SCHEMA_V1);
-  if (version === 2) d.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  if (version >= 2) d.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  if (version >= 3) d.version(3).stores(SCHEMA_V3);
   return d;
 }
 
-export async function write(name: string, version: 1 | 2, tables: Tables) {
+export async function write(name: string, version: 1 | 2 | 3, tables: Tables) {
   const d = oldDb(name, version);
   await d.open();
   for (const [table, rows] of Object.entries(tables)) await d.table(table).bulkAdd(rows);
@@ -99,7 +100,7 @@ export const within = <T>(ms: number, p: Promise<T>, what: string) =>
  * A store at schema `version` with 50,000 people and 200,000 interactions, upgraded to the current
  * version: every table's count and the content hash of every old field kept, the new indexes usable.
  */
-export async function expectFullUpgrade(version: 1 | 2): Promise<void> {
+export async function expectFullUpgrade(version: 1 | 2 | 3): Promise<void> {
   const name = `durable-v${version}-${Math.random()}`;
   const before = recordsAt(version, FULL.people, FULL.interactions);
   await write(name, version, before);
@@ -107,14 +108,17 @@ export async function expectFullUpgrade(version: 1 | 2): Promise<void> {
 
   const db = new KringDb(name);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   const after = await readAll(db, Object.keys(before));
   for (const [table, rows] of Object.entries(before)) expect(after[table], table).toHaveLength(rows.length);
   expect(contentHash(after, before)).toBe(expected);
-  // The v3 indexes answer: replies owed reads `[direction+at]`, a person's history `[personId+at]`.
+  // The v3 and v4 indexes answer: replies owed reads `[direction+at]`, a person's history `[personId+at]`.
   const ins = before.interactions!.filter((i) => i.direction === 'in').length;
   expect(await db.interactions.where('[direction+at]').between(['in', -Infinity], ['in', Infinity]).count()).toBe(ins);
   const someone = before.interactions![0]!.personId as string;
+  // v4: people by name.
+  const named = before.people!.find((p) => p.id === someone)!;
+  expect((await db.people.where('name').equals(named.name as string).toArray()).map((p) => p.id)).toContain(someone);
   expect(await db.interactions.where('[personId+at]').between([someone, -Infinity], [someone, Infinity]).count()).toBe(
     before.interactions!.filter((i) => i.personId === someone).length,
   );

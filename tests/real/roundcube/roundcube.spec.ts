@@ -5,85 +5,22 @@
  * real one, through the settings page). Skipped, saying why, when the packages are missing;
  * `bash .ci/run` installs them.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { findChromiumWithPlaywright } from '../../e2e/browser.mjs';
-import { storedRows } from '../../e2e/fixtures';
+import { expect } from '@playwright/test';
+import { addressesOf, builtForTests, ORIGIN, realWebmailTest, stored, turnOnForSite } from '../kring';
 // @ts-expect-error plain ESM module without types
 import { missing, startRoundcube } from './server.mjs';
 // @ts-expect-error plain ESM module without types
 import { PASSWORD, USER } from './mailbox.mjs';
 
-const EXTENSION = resolve('.output-test/chrome-mv3');
-const HOST = 'webmail.example.test';
-const ORIGIN = `http://${HOST}`;
-
-interface Interaction { address: string; direction: string; sourceId: string; provider: string }
-
-const test = base.extend<{}, { server: { httpPort: number; stop(): Promise<void> }; kring: BrowserContext; extensionId: string }>({
-  server: [
-    async ({}, use) => {
-      const server = await startRoundcube();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  kring: [
-    async ({ server }, use) => {
-      const { path } = await findChromiumWithPlaywright();
-      const profile = mkdtempSync(join(tmpdir(), 'kring-real-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: path!,
-        headless: true,
-        locale: 'en-US',
-        timezoneId: 'Europe/Amsterdam',
-        args: [
-          `--disable-extensions-except=${EXTENSION}`,
-          `--load-extension=${EXTENSION}`,
-          `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.httpPort}`,
-          '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        ],
-      });
-      await use(context);
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  extensionId: [
-    async ({ kring }, use) => {
-      const sw = kring.serviceWorkers()[0] ?? (await kring.waitForEvent('serviceworker'));
-      await use(new URL(sw.url()).host);
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = realWebmailTest(startRoundcube);
 
 test.describe.configure({ mode: 'serial' });
 test.skip(missing().length > 0, `the real Roundcube test needs ${missing().join(', ')}; bash .ci/run provides them`);
-test.skip(!existsSync(join(EXTENSION, 'manifest.json')), 'the test build is missing: npm run build:test');
-
-async function stored(page: Page) {
-  const [interactions, people, addresses] = await Promise.all([
-    storedRows<Interaction>(page, 'interactions'),
-    storedRows<{ id: string; name: string; status: string }>(page, 'people'),
-    storedRows<{ address: string; personId: string }>(page, 'addresses'),
-  ]);
-  return { interactions, people, addresses };
-}
-const addressesOf = (s: Awaited<ReturnType<typeof stored>>) => new Set(s.addresses.map((a) => a.address));
+test.skip(!builtForTests(), 'the test build is missing: npm run build:test');
 
 test('turned on through the settings page, Kring captures a real Roundcube: list, opened messages, Sent; skips quotes and newsletters; the sidebar adds to the network', async ({ kring: context, extensionId }) => {
   test.setTimeout(120_000);
-  // The opt-in, as a user does it: settings page, the webmail's address, Add.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel('Webmail address').fill(`${ORIGIN}/`);
-  await options.getByLabel('Webmail address').press('Enter');
-  await expect(options.locator('section[aria-labelledby="sites-h"] li')).toHaveText([`${ORIGIN} Remove`]);
+  const options = await turnOnForSite(context, extensionId);
 
   // Log in to the real Roundcube.
   const mail = await context.newPage();

@@ -41,6 +41,12 @@ describe('meetings', () => {
     expect((await db.interactions.toArray()).map((i) => i.direction)).toEqual(['meeting', 'meeting']);
   });
 
+  it('a guest who declined did not meet you', async () => {
+    await ingest(db, meeting('e2', '2026-11-26T10:00:00+01:00', [guest('p@x.nl', 'organizer'), guest(ME), { ...guest('no@y.nl'), response: 'declined' }, { ...guest('yes@y.nl'), response: 'accepted' }]), NOW);
+    expect(await byAddress('no@y.nl')).toBeUndefined();
+    expect(await byAddress('yes@y.nl')).toMatchObject({ reason: 'meeting' });
+  });
+
   it('an upcoming meeting is shown but is not contact until it has happened', async () => {
     const d = meeting('e2', '2026-12-02T14:00:00+01:00', [guest('t@x.nl', 'organizer'), guest(ME)]);
     await ingest(db, d, NOW);

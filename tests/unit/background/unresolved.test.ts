@@ -57,4 +57,32 @@ describe('people known by name only', () => {
     await ingest(db, outlook('c3@2026-11-26T10:00:00+01:00', '2026-11-26T10:00:00+01:00', [{ email: 'omi.singh@gmhc.example', name: 'Omi Singh', role: 'from' }], 'sanne@contoso.nl'), NOW);
     expect((await db.people.toArray()).map((p) => p.name)).toEqual(['Maria Jansen']);
   });
+
+  it('a name shown alone is the person Kring knows with that display name (SOGo shows recipients by name)', async () => {
+    const sogo = (id: string, at: string, people: DetectionPayload['items'][number]['people']): DetectionPayload => ({ provider: 'sogo', view: 'message', account: 'sanne@example.test', items: [{ kind: 'email', id, subject: 'Offerte', at, people, threadId: null }] });
+    await ingest(db, sogo('INBOX/1', '2026-11-20T09:00:00+01:00', [{ email: 'pieter@devries.example', name: 'Pieter de Vries', role: 'from' }, { email: 'sanne@example.test', name: null, role: 'to' }]), NOW);
+    // Sanne's answer: SOGo shows Pieter by name only.
+    await ingest(db, sogo('Sent/1', '2026-11-21T10:00:00+01:00', [{ email: 'sanne@example.test', name: null, role: 'from' }, { email: null, name: 'Pieter de Vries', role: 'to' }]), NOW);
+    expect(await db.people.count()).toBe(1);
+    const pieter = (await db.people.toArray())[0]!;
+    expect(pieter).toMatchObject({ lastIn: Date.parse('2026-11-20T09:00:00+01:00'), lastOut: Date.parse('2026-11-21T10:00:00+01:00') });
+    expect((await db.addresses.toArray()).map((a) => a.address)).toEqual(['pieter@devries.example']);
+    expect((await db.interactions.toArray()).map((i) => `${i.personId === pieter.id} ${i.direction}`).sort()).toEqual(['true in', 'true out']);
+  });
+
+  it('a name two people share stands for neither: the name-only mention is kept apart', async () => {
+    const item = (id: string, people: DetectionPayload['items'][number]['people']): DetectionPayload => ({ provider: 'sogo', view: 'message', account: 'sanne@example.test', items: [{ kind: 'email', id, subject: 'Hallo', at: '2026-11-20T09:00:00+01:00', people, threadId: null }] });
+    await ingest(db, item('INBOX/1', [{ email: 'jan@a.example', name: 'Jan de Vries', role: 'from' }]), NOW);
+    await ingest(db, item('INBOX/2', [{ email: 'jan@b.example', name: 'Jan de Vries', role: 'from' }]), NOW);
+    await ingest(db, item('Sent/1', [{ email: 'sanne@example.test', name: null, role: 'from' }, { email: null, name: 'Jan de Vries', role: 'to' }]), NOW);
+    expect((await db.addresses.toArray()).map((a) => a.address).sort()).toEqual(['jan@a.example', 'jan@b.example', '~name:jan de vries']);
+  });
+
+  it('a forgotten person is not brought back by their name alone', async () => {
+    const item = (id: string, people: DetectionPayload['items'][number]['people']): DetectionPayload => ({ provider: 'sogo', view: 'message', account: 'sanne@example.test', items: [{ kind: 'email', id, subject: 'Hallo', at: '2026-11-20T09:00:00+01:00', people, threadId: null }] });
+    await ingest(db, item('INBOX/1', [{ email: 'eva@dewit.example', name: 'Eva de Wit', role: 'from' }]), NOW);
+    await forget(db, (await db.addresses.get('eva@dewit.example'))!.personId, NOW);
+    await ingest(db, item('Sent/1', [{ email: 'sanne@example.test', name: null, role: 'from' }, { email: null, name: 'Eva de Wit', role: 'to' }]), NOW);
+    expect(await db.people.count()).toBe(0);
+  });
 });

@@ -28,3 +28,35 @@ describe('parseDisplayedDate', () => {
     expect(toLocalIso(new Date(Date.UTC(2026, 5, 1, 12, 0)))).toBe('2026-06-01T14:00:00+02:00');
   });
 });
+
+describe('dates in the eight languages and with zones', () => {
+  it.each([
+    ['Mi., 27. Okt. 2021 um 09:31 Uhr', '2021-10-27T09:31:00+02:00'],
+    ['mer. 27 oct. 2021 à 09:31', '2021-10-27T09:31:00+02:00'],
+    ['mar. 26 oct. 2021 à 09:31', '2021-10-26T09:31:00+02:00'],
+    ['Mar 27, 2021, 9:31 AM', '2021-03-27T09:31:00+01:00'],
+    ['mié, 27 oct 2021 a las 9:31', '2021-10-27T09:31:00+02:00'],
+    ['mer 27 ott 2021 alle ore 09:31', '2021-10-27T09:31:00+02:00'],
+    ['quarta, 27/10/2021 à(s) 09:31', '2021-10-27T09:31:00+02:00'],
+    ['śr., 27 paź 2021 o 09:31', '2021-10-27T09:31:00+02:00'],
+    ['qui., 5 de mar. de 2026, 9:31', '2026-03-05T09:31:00+01:00'],
+    ['Fr 20.11.2026 15:42', '2026-11-20T15:42:00+01:00'],
+    ['mar. 10/03/2026 15:42', '2026-03-10T15:42:00+01:00'],
+    ['Tuesday, January 02, 2024 09:00 UTC', '2024-01-02T10:00:00+01:00'],
+    ['Monday, October 12, 2026 11:15 CEST', '2026-10-12T11:15:00+02:00'],
+    ['Monday, October 12, 2026 05:15 EDT', '2026-10-12T11:15:00+02:00'],
+  ])('%s → %s', (raw, iso) => {
+    expect(parseDisplayedDate(raw)).toBe(iso);
+  });
+
+  it('reads "04/05/2026" by the weekday it names, else by the page language', () => {
+    expect(parseDisplayedDate('Mon 04/05/2026 10:00')).toBe('2026-05-04T10:00:00+02:00');
+    expect(parseDisplayedDate('Sun 04/05/2026 10:00')).toBe('2026-04-05T10:00:00+02:00');
+    expect(parseDisplayedDate('04/05/2026 10:00', { lang: 'en-US' })).toBe('2026-04-05T10:00:00+02:00');
+    expect(parseDisplayedDate('04/05/2026 10:00', { lang: 'fr-FR' })).toBe('2026-05-04T10:00:00+02:00');
+  });
+
+  it('gives null for words that are not dates, two weekdays, or a subject that names a month', () => {
+    for (const raw of ['Marketing 27 Oct 2026 10:00', 'Mon Tue 5 Oct 2026 10:00', 'Planning May 2026', 'Re: 5 juni 2026 10:00', 'Mar Apr 5 2026 10:00']) expect(parseDisplayedDate(raw), raw).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * What the real-webmail tests share: a Playwright test whose worker starts the webmail's servers
+ * (the harness given), a Chromium profile with the test build of Kring (.output-test, granted the
+ * loopback host at install so the real opt-in needs no permission prompt), the webmail's host name
+ * mapped to the harness's port, and the extension id; plus turning Kring on for the site through
+ * the settings page, as a user does, and reading what Kring stored.
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findChromiumWithPlaywright } from '../e2e/browser.mjs';
+import { storedRows } from '../e2e/fixtures';
+
+export const EXTENSION = resolve('.output-test/chrome-mv3');
+export const HOST = 'webmail.example.test';
+export const ORIGIN = `http://${HOST}`;
+export const builtForTests = () => existsSync(join(EXTENSION, 'manifest.json'));
+
+export interface Harness {
+  httpPort: number;
+  stop(): Promise<void>;
+}
+
+export function realWebmailTest<S extends Harness>(start: () => Promise<S>) {
+  return base.extend<{}, { server: S; kring: BrowserContext; extensionId: string }>({
+    server: [
+      async ({}, use) => {
+        const server = await start();
+        await use(server);
+        await server.stop();
+      },
+      { scope: 'worker' },
+    ],
+    kring: [
+      async ({ server }, use) => {
+        const { path } = await findChromiumWithPlaywright();
+        const profile = mkdtempSync(join(tmpdir(), 'kring-real-'));
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: path!,
+          headless: true,
+          locale: 'en-US',
+          timezoneId: 'Europe/Amsterdam',
+          args: [
+            `--disable-extensions-except=${EXTENSION}`,
+            `--load-extension=${EXTENSION}`,
+            `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.httpPort}`,
+            '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+          ],
+        });
+        await use(context);
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+      { scope: 'worker' },
+    ],
+    extensionId: [
+      async ({ kring }, use) => {
+        const sw = kring.serviceWorkers()[0] ?? (await kring.waitForEvent('serviceworker'));
+        await use(new URL(sw.url()).host);
+      },
+      { scope: 'worker' },
+    ],
+  });
+}
+
+/** The opt-in, as a user does it: the settings page, the webmail's address, Add. */
+export async function turnOnForSite(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Webmail address').fill(`${ORIGIN}/`);
+  await options.getByLabel('Webmail address').press('Enter');
+  await expect(options.locator('section[aria-labelledby="sites-h"] li')).toHaveText([`${ORIGIN} Remove`]);
+  return options;
+}
+
+export interface StoredInteraction {
+  id: string;
+  address: string;
+  personId: string;
+  direction: string;
+  sourceId: string;
+  provider: string;
+  at: number;
+  atEstimated: boolean;
+}
+
+export async function stored(page: Page) {
+  const [interactions, people, addresses] = await Promise.all([
+    storedRows<StoredInteraction>(page, 'interactions'),
+    storedRows<{ id: string; name: string; status: string; lastContact: number; lastIn: number; lastOut: number }>(page, 'people'),
+    storedRows<{ address: string; personId: string }>(page, 'addresses'),
+  ]);
+  return { interactions, people, addresses };
+}
+export type Stored = Awaited<ReturnType<typeof stored>>;
+export const addressesOf = (s: Stored) => new Set(s.addresses.map((a) => a.address));
