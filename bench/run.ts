@@ -89,7 +89,7 @@ async function detection() {
   const page = await context.newPage();
   await page.setContent(gmailThread(100));
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-  const reps = QUICK ? 3 : 40;
+  const reps = QUICK ? 3 : 200;
   const r = await page.evaluate(({ reps, url }) => {
     const detect = (globalThis as unknown as { __kringDetect: (d: Document, u: URL) => { items: unknown[] } }).__kringDetect;
     const kring: number[] = [];

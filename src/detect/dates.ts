@@ -16,7 +16,7 @@
  * A date with a time is a moment; relative text ("2 hours ago", "Yesterday") or an unknown word
  * gives null, and the caller treats the item as undated.
  */
-import { isJoiner, monthNumber, weekdayNumber } from './words';
+import { JOINERS, MONTHS, WEEKDAYS } from './words';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -68,20 +68,22 @@ function build(day: Day, t: Time | null, offsetMinutes: number | null = null): s
   return toLocalIso(new Date(Date.UTC(day.y, day.mo - 1, day.d, h, mi) - offsetMinutes * 60_000));
 }
 
-const normaliseSpaces = (raw: string) => raw.replace(/[\u00a0\u202f\u2009\u200a]/g, ' ').replace(/\s+/g, ' ').trim();
+const normaliseSpaces = (raw: string) => (/[\u00a0\u202f\u2009\u200a]|\s\s|^\s|\s$/.test(raw) ? raw.replace(/[\u00a0\u202f\u2009\u200a]/g, ' ').replace(/\s+/g, ' ').trim() : raw);
 
 /** A time in the text: "3:42 PM", "15:42", "10:00am", "9:31 a.m.". */
-const TIME = /(?<![\d:/.-])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?![\p{L}]))?/giu;
+const TIME = /(?<![\d:/.-])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?![a-z]))?/gi;
 /** A time alone: "11:00", "11am", "2:30 pm", "14.30". */
 const TIME_ALONE = /^(\d{1,2})(?:[:.](\d{2}))?\s?(?:([ap])\.?\s?m\.?)?(?:\s?uhr|\s?h)?$/i;
 /** A stated zone: "UTC", "GMT", "GMT+1", "UTC+01:00", "+0100". */
 const ZONE = /^(?:(?:UTC|GMT|Z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2}))$/i;
 /** Zone abbreviations that name one offset (SOGo prints the user's: "… 11:15 CEST"), in minutes. */
-export const ZONE_NAMES: Record<string, number> = {
-  WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180, MSK: 180,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  AEST: 600, AEDT: 660, JST: 540,
-};
+export const ZONE_NAMES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180, MSK: 180,
+    EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+    AEST: 600, AEDT: 660, JST: 540,
+  }),
+);
 
 export function readTime(raw: string, inheritAmPm?: 'a' | 'p'): Time | null {
   const m = TIME_ALONE.exec(normaliseSpaces(raw));
@@ -107,14 +109,18 @@ interface Reading {
 /** Weekday of a date, for telling "04/05/2026" apart when the page names the day. */
 const weekdayOf = (d: Day) => new Date(d.y, d.mo - 1, d.d).getDay();
 
+/** "Fri, Nov 20, 2026, 3:42 PM" / "Thu, Dec 18, 2014 at 12:35 PM": Gmail's English title, the commonest by far. */
+const GMAIL_EN = /^(?:([A-Z][a-z]{2}), )?([A-Z][a-z]{2}) (\d{1,2}), (\d{4})(?:,| at) (\d{1,2}):(\d{2})[\u202f\u00a0 ]([AP])M$/;
+
 /**
  * Read a date (and a time, if there is one) from text made only of date tokens; null on any other
  * word. Bounded: text longer than `max` is not looked at (page text is attacker-controlled).
  */
 function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): Reading | null {
-  if (!raw) return null;
+  if (!raw || raw.length > max * 2) return null;
   let s = normaliseSpaces(raw);
   if (s.length === 0 || s.length > max) return null;
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFC');
   let time: Time | null = null;
   let times = 0;
   s = s.replace(TIME, (all, h: string, mi: string, ap: string | undefined) => {
@@ -135,29 +141,33 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
     if (!token) continue;
     let m: RegExpExecArray | null;
     const word = token.replace(/[.,]+$/, '');
-    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word))) iso = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
-    else if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(word))) numeric = { a: +m[1]!, b: +m[3]!, y: +m[4]!, sep: m[2]! };
-    else if (/^\d{4}$/.test(word) && year === null) year = +word;
-    else if (/^\d{1,2}$/.test(word)) days.push(+word);
+    const c = word.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      // Starts with a digit: a day, a year, or a numeric date.
+      if (word.length <= 2 && /^\d+$/.test(word)) days.push(+word);
+      else if (word.length === 4 && /^\d{4}$/.test(word) && year === null) year = +word;
+      else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word))) iso = { y: +m[1]!, mo: +m[2]!, d: +m[3]! };
+      else if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(word))) numeric = { a: +m[1]!, b: +m[3]!, y: +m[4]!, sep: m[2]! };
+      else if ((m = /^(\d{1,2})-(\p{L}{3,9})-(\d{2})$/u.exec(word)) && MONTHS.has(m[2]!.toLowerCase())) {
+        // "20-Oct-26": SOGo's short list date (day, month word, two-digit year).
+        iso = { y: 2000 + +m[3]!, mo: MONTHS.get(m[2]!.toLowerCase())!, d: +m[1]! };
+      } else return null;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    const mo = MONTHS.get(lower);
+    const wd = WEEKDAYS.get(lower);
+    if (mo !== undefined) months.push({ n: mo, wd });
+    else if (wd !== undefined) {
+      if (weekday !== null) return null;
+      weekday = wd;
+    } else if (JOINERS.has(lower) || lower === 'uhr' || lower === 'h') continue;
+    else if (ZONE_NAMES.has(word)) offset = ZONE_NAMES.get(word)!;
     else if ((m = ZONE.exec(word))) {
       const [, s1, h1, m1, s2, h2, m2] = m;
       const sign = (s1 ?? s2) === '-' ? -1 : 1;
       offset = sign * ((+(h1 ?? h2 ?? 0)) * 60 + +(m1 ?? m2 ?? 0));
-    } else if (ZONE_NAMES[word] !== undefined) offset = ZONE_NAMES[word]!;
-    else if ((m = /^(\d{1,2})-(\p{L}{3,9})-(\d{2})$/u.exec(word)) && monthNumber(m[2]!) !== undefined) {
-      // "20-Oct-26": SOGo's short list date (day, month word, two-digit year).
-      iso = { y: 2000 + +m[3]!, mo: monthNumber(m[2]!)!, d: +m[1]! };
-    } else if (/^(?:uhr|h)$/i.test(word) || isJoiner(token)) continue;
-    else {
-      const mo = monthNumber(word);
-      const wd = weekdayNumber(word);
-      if (mo === undefined && wd === undefined) return null;
-      if (mo !== undefined) months.push({ n: mo, wd });
-      else {
-        if (weekday !== null) return null;
-        weekday = wd!;
-      }
-    }
+    } else return null;
   }
   let day: Day | null = null;
   if (iso) day = iso;
@@ -209,6 +219,15 @@ export function orderFor(lang: string | null | undefined): NumericOrder {
 
 /** A full date with a time, as a webmail prints when a message was sent; null otherwise. */
 export function parseDisplayedDate(raw: string | null | undefined, hints: DateHints = {}): string | null {
+  const quick = raw && raw.length < 40 ? GMAIL_EN.exec(raw) : null;
+  if (quick) {
+    // Gmail's English titles, one per message of a long conversation, read without the tokens.
+    const [, wd, mon, d, y, h, mi, ap] = quick;
+    const mo = MONTHS.get(mon!.toLowerCase());
+    const day = mo ? { y: +y!, mo, d: +d! } : null;
+    const t = readTime(`${h}:${mi}${ap ? ` ${ap}m` : ''}`);
+    if (day && t && valid(day.y, day.mo, day.d) && (!wd || WEEKDAYS.get(wd.toLowerCase()) === weekdayOf(day))) return build(day, t);
+  }
   const r = read(raw, hints);
   if (!r?.day || !r.time) return null;
   return build(r.day, r.time, r.offset);

@@ -39,14 +39,19 @@ const SEL = {
   recipients: '.hb [email]',
   /** Anything with a full date in its title or alt: the date chip `.g3[title]` (InboxSDK `.ads .gK .g3`). */
   dated: '[title], [alt]',
-  /** The "details" popup under "to me ▾", with typed rows (gmail.js issue #466). */
-  details: 'table.ajC',
+  /** The "details" popup under "to me ▾", with typed rows (gmail.js issue #466); its role is durable. */
+  detailsBox: 'table.ajC, [role=dialog]',
   /**
    * Never read people from inside these: message bodies and quoted text, and compose boxes (an
    * inline reply's chips are people being written to, not yet an interaction; research §1.5).
    * Hint classes first, then what does not churn: quotes, forms, editable text, pickers.
    */
-  notHeader: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, div.M9, .aaZ, .AD, div.az9, blockquote, form, [contenteditable="true"], [role=textbox], [role=listbox]',
+  notHeader: '.a3s, .ii.gt, .gmail_quote, .gmail_attr, blockquote, div.M9, .aaZ, .AD, [role=dialog] form, div.az9',
+  /** The same without the classes: quotes, forms, editable text, pickers (asked only when no body class is there). */
+  notHeaderDurable: 'blockquote, form, [contenteditable="true"], [role=textbox], [role=listbox]',
+  body: '.a3s, .ii.gt',
+  /** The date chip (hint); without it, any element whose title or alt is a full date. */
+  date: '.g3[title], .g3[alt]',
   /** List rows (InboxSDK thread-row-parser). inbox-list-2014.html: 16. */
   listRow: 'tr.zA',
   /** Senders of a list row, horizontal and vertical split layouts. */
@@ -129,11 +134,11 @@ function threadIdFrom(main: ParentNode, url: URL): string | null {
  * The typed rows of the details popup ("from:", "to:", "cc:"… in any of the eight languages). A row
  * with people under a label Kring does not know gives them as recipients, and says so.
  */
-function detailRows(scope: Element, account: string | null, skip: (el: Element) => boolean, degraded: Set<string>): { people: DetectedPerson[]; chips: Set<Element> } | null {
+function detailRows(boxes: readonly Element[], account: string | null, skip: (el: Element) => boolean, degraded: Set<string>): { people: DetectedPerson[]; chips: Set<Element> } | null {
   const people: DetectedPerson[] = [];
   const chips = new Set<Element>();
   let unknown = false;
-  for (const row of Array.from(scope.querySelectorAll('tr'))) {
+  for (const row of boxes.flatMap((b) => Array.from(b.querySelectorAll('tr')))) {
     const label = row.querySelector('td');
     if (!label || label.querySelector('[email]') || row.querySelector('tr')) continue;
     const text = cleanText(label.textContent);
@@ -183,8 +188,14 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   // One pass, no per-element ancestor search against the long body selector: what lies inside
   // bodies, quotes and compose boxes is collected by one query and left out (bench: detect-100).
   const hidden = new Set<Element>();
-  for (const root of Array.from(main.querySelectorAll(SEL.notHeader))) {
-    if (hidden.has(root)) continue;
+  let outer: Element | null = null;
+  // The durable list costs half again as much on a long conversation (bench: detect-100): it is
+  // asked only where Gmail's body classes are gone.
+  const roots = Array.from(main.querySelectorAll(main.querySelector(SEL.body) ? SEL.notHeader : `${SEL.notHeader}, ${SEL.notHeaderDurable}`));
+  for (const root of roots) {
+    // In page order: a quote inside a body was covered with the body.
+    if (outer?.contains(root)) continue;
+    outer = root;
     for (const el of Array.from(root.querySelectorAll(`[email], ${SEL.message}`))) hidden.add(el);
   }
   // Messages by id, in page order; an id may be on several elements (the wrapper and its body).
@@ -206,43 +217,85 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   }
   if (anchors.size === 0) return [];
   // A message's extent: its wrapper where Gmail's class is there; else the largest element around
-  // its id that holds no other message and not the subject.
-  const owners = new Map<Element, Set<string>>();
-  for (const [id, els] of anchors) {
-    for (const el of els) {
-      for (let e: Element | null = el; e && e !== main; e = e.parentElement) {
-        let ids = owners.get(e);
-        if (!ids) owners.set(e, (ids = new Set()));
-        ids.add(id);
+  // its id that holds no other message and not the subject (worked out only when needed).
+  let owners: Map<Element, Set<string>> | null = null;
+  const ownersOf = () => {
+    if (owners) return owners;
+    owners = new Map();
+    for (const [id, els] of anchors) {
+      for (const el of els) {
+        for (let e: Element | null = el; e && e !== main; e = e.parentElement) {
+          let ids = owners.get(e);
+          if (!ids) owners.set(e, (ids = new Set()));
+          ids.add(id);
+        }
       }
     }
-  }
+    return owners;
+  };
   const aboveSubject = new Set<Element>();
   for (let e: Element | null = subjectEl; e; e = e.parentElement) aboveSubject.add(e);
-  const scopeOf = (id: string, els: Element[]): Element => {
-    const wrapper = els[0]!.closest(SEL.messageWrapper);
-    if (wrapper && main.contains(wrapper) && owners.get(wrapper)?.size === 1) return wrapper;
-    degraded.add('gmail:message-wrapper');
-    let scope = els[0]!;
-    for (let p = scope.parentElement; p && p !== main && !aboveSubject.has(p) && owners.get(p)?.size === 1 && owners.get(p)!.has(id); p = p.parentElement) scope = p;
-    return scope;
-  };
-  const items: DetectedItem[] = [];
+  interface Message {
+    id: string;
+    scope: Element;
+    chips: Element[];
+    at: string | null;
+    details: Element[];
+  }
+  const byScope = new Map<Element, Message>();
+  const messages: Message[] = [];
   for (const [id, els] of anchors) {
-    const scope = scopeOf(id, els);
-    const skip = (el: Element) => hidden.has(el);
-    const chips = Array.from(scope.querySelectorAll('[email]')).filter((el) => !skip(el));
-    const dated = Array.from(scope.querySelectorAll(SEL.dated)).find((el) => !skip(el) && dateOf(el) !== null);
-    const at = dated ? dateOf(dated) : null;
-    const details = detailRows(scope, account, skip, degraded);
-    if (!details && scope.querySelector('[role=dialog] tr td, table.ajC tr td') && !looksHidden(scope.querySelector('[role=dialog], table.ajC')!)) {
-      degraded.add('gmail:details-labels');
+    let scope = els[0]!.closest(SEL.messageWrapper);
+    if (!scope || !main.contains(scope) || byScope.has(scope)) {
+      degraded.add('gmail:message-wrapper');
+      const own = ownersOf();
+      scope = els[0]!;
+      for (let p = scope.parentElement; p && p !== main && !aboveSubject.has(p) && own.get(p)?.size === 1 && own.get(p)!.has(id); p = p.parentElement) scope = p;
+      if (byScope.has(scope)) continue;
     }
+    const m: Message = { id, scope, chips: [], at: null, details: [] };
+    byScope.set(scope, m);
+    messages.push(m);
+  }
+  // One pass over the chips, dates and details popups of the whole conversation, each given to the
+  // message around it (bench: detect-100; one query per message costs more than the walk up).
+  const found = new Map<Element, Message | null>(byScope);
+  const messageOf = (el: Element): Message | null => {
+    const path: Element[] = [];
+    let m: Message | null | undefined;
+    for (let e: Element | null = el; ; e = e.parentElement) {
+      if (!e || e === main) {
+        m = null;
+        break;
+      }
+      m = found.get(e);
+      if (m !== undefined) break;
+      path.push(e);
+    }
+    for (const e of path) found.set(e, m);
+    return m;
+  };
+  for (const el of Array.from(main.querySelectorAll('[email]'))) if (!hidden.has(el)) messageOf(el)?.chips.push(el);
+  let dates = Array.from(main.querySelectorAll(SEL.date));
+  if (dates.length === 0) dates = Array.from(main.querySelectorAll(SEL.dated));
+  for (const el of dates) {
+    const m = !hidden.has(el) && messageOf(el);
+    if (m && m.at === null) m.at = dateOf(el);
+  }
+  for (const el of Array.from(main.querySelectorAll(SEL.detailsBox))) {
+    const m = messageOf(el);
+    if (m && !m.details.some((b) => b.contains(el))) m.details.push(el);
+  }
+  const items: DetectedItem[] = [];
+  for (const { id, scope, chips, at, details: boxes } of messages) {
+    const skip = (el: Element) => hidden.has(el);
+    const details = boxes.length ? detailRows(boxes, account, skip, degraded) : null;
+    if (!details && boxes.some((b) => b.querySelector('tr td') && !looksHidden(b))) degraded.add('gmail:details-labels');
     let people: DetectedPerson[] = [];
     if (details) people = details.people;
     else {
       // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
-      const header = chips.filter((el) => !el.closest('[role=dialog]') || !scope.contains(el.closest('[role=dialog]')));
+      const header = boxes.length ? chips.filter((el) => !boxes.some((b) => b.contains(el))) : chips;
       let from = header.find((el) => el.matches(SEL.sender)) ?? null;
       if (!from && header.length) {
         degraded.add('gmail:sender');
@@ -287,8 +340,9 @@ function listItems(doc: Document, account: string | null, degraded: Set<string>)
     if (!hinted) degraded.add('gmail:list-row');
     const threadId = normaliseGmailId(row.querySelector(SEL.listThreadId)?.getAttribute('data-legacy-thread-id'));
     const subject = cleanText((row.querySelector(SEL.listSubject) ?? row.querySelector('[role=link] span'))?.textContent);
-    const dated = Array.from(row.querySelectorAll(SEL.dated)).find((el) => dateOf(el) !== null);
-    items.push({ kind: 'email', id: threadId, subject, at: dated ? dateOf(dated) : null, people, threadId });
+    let at: string | null = null;
+    for (const el of Array.from(row.querySelectorAll(SEL.dated))) if ((at = dateOf(el))) break;
+    items.push({ kind: 'email', id: threadId, subject, at, people, threadId });
   }
   return items;
 }

@@ -57,7 +57,7 @@ const UI_WORDS = new Set(
 /** Words that join the parts of a date or a time range, beside those of words.ts. */
 const DATE_GLUE = new Set(['am', 'pm', 'a.m', 'p.m', 'to', 'tot', 'bis', 'até', 'al', 'uhr']);
 const isDateWord = (w: string) =>
-  monthNumber(w) !== undefined || weekdayNumber(w) !== undefined || isJoiner(w) || DATE_GLUE.has(w.toLowerCase().replace(/\.$/, '')) || w in ZONE_NAMES || /^(?:UTC|GMT)$/.test(w);
+  monthNumber(w) !== undefined || weekdayNumber(w) !== undefined || isJoiner(w) || DATE_GLUE.has(w.toLowerCase().replace(/\.$/, '')) || ZONE_NAMES.has(w) || /^(?:UTC|GMT)$/.test(w);
 
 /** Text made only of date words, numbers and punctuation that reads as a date is kept whole. */
 function isOnlyADate(text: string): boolean {

@@ -49,7 +49,7 @@ const WEEKDAY_WORDS: readonly (readonly string[])[] = [
  * 09:31" (Gmail's own dates in each language, quoted in crisp-oss/email-forward-parser
  * test/fixtures/gmail_*_body.txt), "5 de marzo de 2026", "5 de março de 2026".
  */
-const JOINERS = new Set(['at', 'om', 'um', 'uhr', 'à', 'a', 'las', 'la', 'alle', 'ore', 'às', 'à(s)', 'o', 'de', 'del', 'le', 'el', 'il', 'h']);
+export const JOINERS: ReadonlySet<string> = new Set(['at', 'om', 'um', 'uhr', 'à', 'a', 'las', 'la', 'alle', 'ore', 'às', 'à(s)', 'o', 'de', 'del', 'le', 'el', 'il', 'h']);
 
 /** "Today" and "yesterday" as the webmails print them in the eight languages. */
 const TODAY = new Set(['today', 'vandaag', 'heute', "aujourd'hui", 'aujourd’hui', 'hoy', 'oggi', 'hoje', 'dzisiaj', 'dziś']);
@@ -61,8 +61,9 @@ function index(table: readonly (readonly string[])[]): Map<string, number> {
   return m;
 }
 
-const MONTHS = index(MONTH_WORDS);
-const WEEKDAYS = index(WEEKDAY_WORDS);
+/** Lower-case word (no trailing period, NFC) → month number 1-12 / JavaScript day 0-6. */
+export const MONTHS: ReadonlyMap<string, number> = index(MONTH_WORDS);
+export const WEEKDAYS: ReadonlyMap<string, number> = index(WEEKDAY_WORDS);
 
 /** Lower case, NFC, no trailing period or comma: "Okt." → "okt", "Mi.," → "mi". */
 export function normaliseWord(w: string): string {
