@@ -58,6 +58,14 @@ function addressesIn(region: Element, role: Role, label: string): DetectedPerson
   return [...out.values()];
 }
 
+/** The closest element holding both. */
+function commonAncestor(a: Element, b: Element): Element | null {
+  const above = new Set<Element>();
+  for (let e: Element | null = a; e; e = e.parentElement) above.add(e);
+  for (let e: Element | null = b; e; e = e.parentElement) if (above.has(e)) return e;
+  return null;
+}
+
 /** The first "… wrote:" line of the page: everything after it belongs to a quoted message. */
 function firstQuoteLine(doc: Document): Node | null {
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
@@ -78,6 +86,10 @@ export const generic: Detector = {
     const quoteLine = firstQuoteLine(doc);
     const afterQuote = (el: Element) => quoteLine !== null && (quoteLine.compareDocumentPosition(el) & FOLLOWING) !== 0;
     let labels = 0;
+    // Every role comes from one header (issue 16: a "Cc:" table in a message body added people who
+    // were never mailed): the labels read must all meet in the element where the first two meet.
+    let first: Element | null = null;
+    let header: Element | null = null;
     for (const el of Array.from(root.querySelectorAll('th, td, dt, label, span, div, b, strong'))) {
       // A label is a leaf with a short text ("From:", "Van"); anything else is not looked into.
       if (el.childElementCount > 0) continue;
@@ -86,8 +98,16 @@ export const generic: Detector = {
       if (++labels > MAX_LABELS) break;
       const region = valueRegion(el);
       if (!region || quoted(region) || afterQuote(el)) continue;
+      if (first) {
+        const meet = commonAncestor(first, el);
+        if (header && meet !== header) continue;
+        header ??= meet;
+      }
       const found = addressesIn(region, role, el.textContent ?? '');
-      if (found.length > 0) byRole.set(role, found);
+      if (found.length > 0) {
+        byRole.set(role, found);
+        first ??= el;
+      }
     }
     const from = byRole.get('from') ?? [];
     // No labelled sender with an address: not a message Kring can read. Report nobody.

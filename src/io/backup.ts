@@ -5,7 +5,11 @@
  *     "tables": { "people": [...], "addresses": [...], "interactions": [...], "settings": [...],
  *                 "forgotten": [...], "ignoreRules": [...], "merges": [...], "dismissedPairs": [...] } }
  */
+import { z } from 'zod';
 import { ImportError } from './contacts';
+
+// Validate without compiling code: extension pages forbid eval.
+z.config({ jitless: true });
 
 export const BACKUP_FORMAT = 'kring-backup';
 export const BACKUP_VERSION = 1;
@@ -32,6 +36,83 @@ const KEYS: Record<BackupTable, string> = {
   dismissedPairs: 'pair',
 };
 
+const id = z.string().min(1).max(1000);
+const str = (max: number) => z.string().max(max);
+const time = z.number().finite();
+const direction = z.enum(['in', 'out', 'cc', 'meeting', 'upcoming', 'manual']);
+const person = z.object({
+  id,
+  name: str(1000).nullable(),
+  status: z.enum(['seen', 'network']),
+  reason: z.enum(['you-wrote', 'they-wrote', 'meeting', 'cc', 'manual']),
+  firstContact: time,
+  lastContact: time,
+  lastIn: time,
+  lastOut: time,
+  lastSeen: time,
+  createdAt: time,
+  cadenceDays: z.number().int().min(1).max(36_500).nullable(),
+  due: time.optional(),
+  snoozedUntil: time,
+  addedAt: time,
+  notes: str(200_000),
+  tags: z.array(str(200)).max(1000),
+});
+const stringList = z.array(str(1000)).max(100_000);
+const counts = z.record(z.string().max(100), z.record(z.string().max(100), z.number()));
+/** Settings Kring reads, by key; a key this Kring does not know is kept as it is. */
+const SETTING_VALUES: Record<string, z.ZodType> = {
+  ownAddresses: stringList,
+  ownNames: stringList,
+  captureOff: stringList,
+  dropped: z.record(z.string().max(100), z.number()),
+  detectionFailures: counts,
+  detectionDegraded: counts,
+  degradedHints: z.record(z.string().max(100), z.array(str(100)).max(100)),
+  defaultCadenceDays: z.number().int().min(1).max(36_500),
+  retentionDays: z.number().int().min(1).max(36_500),
+  replyDays: z.number().int().min(1).max(365),
+  keepSubjects: z.boolean(),
+  retentionRanAt: time,
+};
+/**
+ * Each table's records, field by field (issue 16: a backup with `tags: null` or a date as text
+ * was restored, and the popup then failed). Fields a record does not need are dropped.
+ */
+const RECORDS: Record<BackupTable, z.ZodType> = {
+  people: person,
+  addresses: z.object({ address: id, personId: id }),
+  interactions: z.object({
+    id,
+    personId: id,
+    address: id,
+    provider: str(100),
+    sourceId: str(1000),
+    threadId: str(1000).nullable(),
+    direction,
+    at: time,
+    atEstimated: z.boolean(),
+    subject: str(10_000).nullable(),
+    seenIn: z.enum(['page', 'list']).optional(),
+  }),
+  settings: z.object({ key: id, value: z.unknown() }).superRefine((row, ctx) => {
+    const schema = SETTING_VALUES[row.key];
+    const check = schema?.safeParse(row.value);
+    if (check && !check.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `not a valid ${row.key}` });
+  }),
+  forgotten: z.object({ hash: id, at: time }),
+  ignoreRules: z.object({ rule: id, at: time }),
+  merges: z.object({ id, at: time, keptId: id, keptBefore: person, merged: person, addresses: z.array(id) }),
+  dismissedPairs: z.object({ pair: id, at: time }),
+};
+
+/** Where and what: "people[3].tags: expected array, received null". */
+function recordError(table: BackupTable, index: number, error: z.ZodError): ImportError {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  return new ImportError(`${path ? `${path}: ` : ''}${issue.message}`.slice(0, 200), `${table}[${index}]`);
+}
+
 export function parseBackup(text: string): Backup {
   let data: unknown;
   try {
@@ -52,6 +133,14 @@ export function parseBackup(text: string): Backup {
         throw new ImportError(`record without a valid "${KEYS[t]}"`, `${t}[${i}]`);
       }
     });
+  }
+  for (const t of BACKUP_TABLES) {
+    const rows = b.tables[t];
+    for (let i = 0; i < rows.length; i++) {
+      const parsed = RECORDS[t].safeParse(rows[i]);
+      if (!parsed.success) throw recordError(t, i, parsed.error);
+      rows[i] = parsed.data as Record<string, unknown>;
+    }
   }
   const people = new Set(b.tables.people.map((p) => p.id));
   b.tables.addresses.forEach((a, i) => {

@@ -5,8 +5,18 @@
 import type { ContactRecord } from './contacts';
 
 
-/** Escape a text value (RFC 6350 §3.4). */
-const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+/**
+ * Escape a text value (RFC 6350 §3.4). Every line break a note can hold (CR LF, a lone CR or LF,
+ * NEL, the Unicode line and paragraph separators, vertical tab, form feed) becomes `\n`: a raw one
+ * would end the line, and what follows would be read back as a property of its own (issue 16: a
+ * note's lone CR turned into an extra address and X-KRING-STATUS on re-import).
+ */
+const esc = (v: string) =>
+  v
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029\v\f]/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 
 /** Fold at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
 function fold(line: string): string {
