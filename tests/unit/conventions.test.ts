@@ -34,7 +34,7 @@ const under = (path: string, dir: string) => path === dir || path.startsWith(`${
 const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[] = [
   { from: 'src/detect', allow: (t) => under(t, 'src/detect') },
   { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/store/types') },
-  { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || ['ical.js', 'papaparse'].includes(t) },
+  { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || ['ical.js', 'papaparse', 'zod'].includes(t) },
   {
     from: 'src/capture',
     allow: (t) =>
