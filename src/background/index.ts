@@ -105,7 +105,8 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         } catch {
           origin = null;
         }
-        return sidebarPage(store, from.tabId, origin ? await pages.get(from.tabId, origin) : null);
+        const page = origin ? await pages.getWithOmitted(from.tabId, origin) : null;
+        return sidebarPage(store, from.tabId, page?.detection ?? null, Date.now(), page?.omitted ?? 0);
       },
       'sidebar/add-to-network': async (msg) => {
         const ok = await actions.addToNetwork(msg.email, msg.name);

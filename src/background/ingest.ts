@@ -12,7 +12,7 @@ import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
-import { SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys } from '../store/settings';
+import { MAX_PENDING_OWN, SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys, type PendingOwn } from '../store/settings';
 import type { Address, Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -49,16 +49,23 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
     const ignoreRules = (await db.ignoreRules.toArray()).map((r) => r.rule);
     const keepSubjects = await getSetting<boolean>(db, SETTING.keepSubjects, true);
     const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
-    if (detection.account && !own.has(detection.account)) {
-      own.add(detection.account);
-      const addresses = await getSetting<string[]>(db, SETTING.ownAddresses, []);
-      await db.settings.put({ key: SETTING.ownAddresses, value: [...new Set([...addresses, detection.account])].sort() });
-    }
-    // Where the page shows the user by name only (Outlook), their name is theirs too.
-    if (detection.accountName && !own.has(nameKey(detection.accountName))) {
-      own.add(nameKey(detection.accountName));
-      const names = await getSetting<string[]>(db, SETTING.ownNames, []);
-      await db.settings.put({ key: SETTING.ownNames, value: [...new Set([...names, nameKey(detection.accountName)])].sort() });
+    // The account the page says it is signed in as (and, where it shows the user by name only, that
+    // name) is the user on this page; it becomes theirs for good only once they say so (issue 16: a
+    // subject such as "Invoice - pieter@…" or a hostile site must not make someone "you").
+    const claimed = [detection.account, detection.accountName ? nameKey(detection.accountName) : null].filter((k): k is string => k !== null && !own.has(k));
+    if (claimed.length) {
+      const rejected = new Set(await getSetting<string[]>(db, SETTING.rejectedOwn, []));
+      const pending = await getSetting<PendingOwn[]>(db, SETTING.pendingOwn, []);
+      let added = false;
+      for (const key of claimed) {
+        if (rejected.has(key)) continue;
+        own.add(key);
+        if (!pending.some((p) => p.key === key) && pending.length < MAX_PENDING_OWN) {
+          pending.push({ key, provider: detection.provider, at: now, ...(key === detection.account ? {} : { label: detection.accountName! }) });
+          added = true;
+        }
+      }
+      if (added) await db.settings.put({ key: SETTING.pendingOwn, value: pending });
     }
     const work: { seen: Seen; contact: Contact }[] = [];
     for (const item of detection.items) {

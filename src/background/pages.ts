@@ -22,6 +22,38 @@ interface Stored {
   detection: DetectionPayload;
   origin: string;
   frameId: number;
+  /** People of the page left out of `detection` (see `bounded`). */
+  omitted?: number;
+}
+
+/** People of one page kept for its sidebar: what it shows (SIDEBAR_MAX_PEOPLE), and one to know there are more. */
+export const PAGE_MAX_PEOPLE = 61;
+
+/**
+ * What the sidebar needs of a page, and no more (issue 16: one tab filled the shared 10 MB
+ * storage.session with a page of thousands of people, and every other tab's sidebar went empty):
+ * the latest items, people up to PAGE_MAX_PEOPLE, and how many people were left out.
+ */
+export function bounded(d: DetectionPayload): { detection: DetectionPayload; omitted: number } {
+  const seen = new Set<string>();
+  let omitted = 0;
+  const items: DetectionPayload['items'] = [];
+  // The latest items first: a long conversation shows its last messages' people.
+  for (const item of [...d.items].reverse()) {
+    if (items.length >= 50) {
+      for (const p of item.people) if (!seen.has(p.email ?? p.name ?? '')) (seen.add(p.email ?? p.name ?? ''), omitted++);
+      continue;
+    }
+    const people: typeof item.people = [];
+    for (const p of item.people) {
+      const k = p.email ?? p.name ?? '';
+      if (seen.has(k)) people.push(p);
+      else if (seen.size < PAGE_MAX_PEOPLE) (seen.add(k), people.push(p));
+      else (seen.add(k), omitted++);
+    }
+    items.push({ ...item, people });
+  }
+  return { detection: { ...d, items: items.reverse() }, omitted };
 }
 
 const isOpen = (d: DetectionPayload) => OPEN_VIEWS.has(d.view) && d.items.length > 0;
@@ -36,14 +68,18 @@ export function createPageStore(area: SessionArea) {
       // A newly loaded top page ends whatever the previous page's frames showed.
       const replace = !old || old.origin !== from.origin || old.frameId === frameId || isOpen(detection) || !isOpen(old.detection) || (fresh && frameId === 0);
       if (!replace) return false;
-      await area.set({ [key(tabId)]: { detection, origin: from.origin, frameId } satisfies Stored });
+      const { detection: kept, omitted } = bounded(detection);
+      await area.set({ [key(tabId)]: { detection: kept, origin: from.origin, frameId, ...(omitted ? { omitted } : {}) } satisfies Stored });
       return true;
     },
-    /** The page of `tabId`; with `origin`, only while the page came from that origin. */
+    /** The page of `tabId` (and how many of its people were left out); with `origin`, only while the page came from that origin. */
     async get(tabId: number, origin?: string): Promise<DetectionPayload | null> {
+      return (await this.getWithOmitted(tabId, origin))?.detection ?? null;
+    },
+    async getWithOmitted(tabId: number, origin?: string): Promise<{ detection: DetectionPayload; omitted: number } | null> {
       const v = await read(tabId);
       if (!v || (origin !== undefined && v.origin !== origin)) return null;
-      return v.detection;
+      return { detection: v.detection, omitted: v.omitted ?? 0 };
     },
     async remove(tabId: number) {
       await area.remove(key(tabId));

@@ -20,12 +20,14 @@ import { SETTING, getSetting, ownKeys } from '../store/settings';
 /** Cards the sidebar shows at most, in page order: a mail to a crowd stays a short answer. */
 export const SIDEBAR_MAX_PEOPLE = 60;
 
-export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now()): Promise<SidebarPage> {
+export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now(), omitted = 0): Promise<SidebarPage> {
   const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [], more: 0 };
   if (!detection || !OPEN_VIEWS.has(detection.view) || detection.items.length === 0) return empty;
   // Keyed by address, or by name where the page shows no address (see network/names.ts).
   const onPage = new Map<string, string | null>();
-  const mine = new Set([detection.account, detection.accountName ? nameKey(detection.accountName) : null]);
+  // Who the page says the user is, unless the user said that is not them (ingest.ts, issue 16).
+  const rejected = new Set(await getSetting<string[]>(db, SETTING.rejectedOwn, []));
+  const mine = new Set([detection.account, detection.accountName ? nameKey(detection.accountName) : null].filter((k) => k && !rejected.has(k)));
   for (const item of detection.items) {
     for (const p of item.people) {
       const key = keyOf(p);
@@ -46,7 +48,7 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
   const forgottenHashes = new Set(forgotten.flatMap((f) => (f ? [f.hash] : [])));
   const people: SidebarPerson[] = [];
   const shown: { email: string; name: string | null; unresolved: boolean; person: Person | undefined }[] = [];
-  let more = 0;
+  let more = omitted;
   for (const [email, name] of onPage) {
     const unresolved = isNameKey(email);
     if (ownSet.has(email) || forgottenHashes.has(hashes.get(email)!)) continue;

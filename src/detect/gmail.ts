@@ -108,12 +108,17 @@ export function messageIdFromJslog(jslog: string | null): string | null {
   return null;
 }
 
-/** The signed-in address: the title ("Inbox (3) - me@x.com - Gmail"), the account control, or the "me" chip. */
+/**
+ * The signed-in address: the account control, else the title's second-to-last part ("<subject> -
+ * <account> - Gmail"), else the "me" chip. Never the first address-looking part of the title: a
+ * subject such as "Invoice - pieter@…" holds one (issue 16).
+ */
 export function gmailAccount(doc: Document): string | null {
-  const fromTitle = doc.title.split(' - ').map((p) => asEmail(p)).find(Boolean);
-  if (fromTitle) return fromTitle;
   const fromControl = googleAccountFromControl(doc);
   if (fromControl) return fromControl;
+  const parts = doc.title.split(' - ');
+  const fromTitle = parts.length >= 2 && /gmail/i.test(parts.at(-1)!) ? asEmail(parts.at(-2)) : null;
+  if (fromTitle) return fromTitle;
   // Gmail names the owner "me" ("ik"/"mij" in Dutch) on their own chips (inbox-list-2014.html).
   return asEmail(doc.querySelector(SEL.ownerChip)?.getAttribute('email'));
 }

@@ -64,6 +64,8 @@ const counts = z.record(z.string().max(100), z.record(z.string().max(100), z.num
 const SETTING_VALUES: Record<string, z.ZodType> = {
   ownAddresses: stringList,
   ownNames: stringList,
+  rejectedOwn: stringList,
+  pendingOwn: z.array(z.object({ key: str(1000), provider: str(100), at: time, label: str(1000).optional() })).max(100),
   captureOff: stringList,
   dropped: z.record(z.string().max(100), z.number()),
   detectionFailures: counts,

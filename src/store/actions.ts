@@ -4,13 +4,13 @@
  */
 import { DAY, DEFAULT_CADENCE_DAYS } from '../network/cadence';
 import { mergePeople, pairKey } from '../network/identity';
-import { nameKey } from '../network/names';
+import { isNameKey, nameKey } from '../network/names';
 import { isIgnored, normaliseIgnoreRule } from '../network/noise';
 import { hasExpired, DEFAULT_RETENTION_DAYS } from '../network/retention';
 import type { KringDb } from './db';
 import { addressHashes } from './hash';
 import { interactionsOf, newPerson, refreshPerson, withDue } from './person-record';
-import { SETTING, getSetting, ownAddresses } from './settings';
+import { SETTING, getSetting, ownAddresses, type PendingOwn } from './settings';
 import type { Interaction, MergeRecord, Person } from './types';
 
 const ALL = (db: KringDb) => [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules, db.merges, db.dismissedPairs];
@@ -145,6 +145,32 @@ export async function addOwnAddress(db: KringDb, raw: string): Promise<string | 
     else await refreshPerson(db, row.personId);
   });
   return address;
+}
+
+/**
+ * The user's answer to "is this you?" about an address or name a page said they are signed in as
+ * (ingest.ts keeps it pending): yes makes it theirs for good, no means never, whatever a page says.
+ */
+export async function answerOwn(db: KringDb, key: string, mine: boolean): Promise<void> {
+  if (mine) {
+    if (isNameKey(key)) {
+      await db.transaction('rw', db.people, db.addresses, db.interactions, db.settings, async () => {
+        const names = await getSetting<string[]>(db, SETTING.ownNames, []);
+        await db.settings.put({ key: SETTING.ownNames, value: [...new Set([...names, key])].sort() });
+        const row = await db.addresses.get(key);
+        if (row) await deletePerson(db, row.personId);
+      });
+    } else await addOwnAddress(db, key);
+  } else {
+    await db.transaction('rw', db.settings, async () => {
+      const rejected = await getSetting<string[]>(db, SETTING.rejectedOwn, []);
+      await db.settings.put({ key: SETTING.rejectedOwn, value: [...new Set([...rejected, key])].sort() });
+    });
+  }
+  await db.transaction('rw', db.settings, async () => {
+    const pending = await getSetting<PendingOwn[]>(db, SETTING.pendingOwn, []);
+    await db.settings.put({ key: SETTING.pendingOwn, value: pending.filter((p) => p.key !== key) });
+  });
 }
 
 export async function removeOwnAddress(db: KringDb, address: string): Promise<void> {

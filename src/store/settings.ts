@@ -5,6 +5,13 @@ export const SETTING = {
   ownAddresses: 'ownAddresses',
   /** The user's own display names, for pages that show names without addresses (name keys). */
   ownNames: 'ownNames',
+  /**
+   * Addresses (and name keys) a page said the user is signed in as, waiting for the user to say
+   * "that is me" (issue 16: one page must not make anyone the user for good). `PendingOwn[]`.
+   */
+  pendingOwn: 'pendingOwn',
+  /** Addresses and name keys the user said are not theirs: never the user, whatever a page says. */
+  rejectedOwn: 'rejectedOwn',
   /** Messages the background dropped, by reason. */
   dropped: 'dropped',
   /** Pages that showed a message or event Kring could not read: `{ provider: { view: count } }`. */
@@ -49,6 +56,18 @@ export async function countDrop(db: KringDb, reason: string): Promise<void> {
     await db.settings.put({ key: SETTING.dropped, value: counts });
   });
 }
+
+export interface PendingOwn {
+  /** An address, or a name key (network/names.ts) where the page shows the user by name. */
+  key: string;
+  /** The page's provider that said so, and when. */
+  provider: string;
+  at: number;
+  /** The name as the page showed it, for a name key. */
+  label?: string;
+}
+/** Pages claiming to be signed in as someone: at most this many wait for an answer. */
+export const MAX_PENDING_OWN = 10;
 
 export type FailureCounts = Record<string, Record<string, number>>;
 

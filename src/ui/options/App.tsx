@@ -14,6 +14,7 @@ import { cadenceLabel } from '../format';
 import { t } from '../i18n';
 import { providerName } from '../links';
 import { sites, useSites } from '../sites';
+import { OwnQuestions } from '../own-question';
 import { useLive } from '../useLive';
 import { DataTransfer } from './DataTransfer';
 
@@ -118,7 +119,20 @@ function OwnAddresses() {
       <p class="muted">{t('ownAddressesHelp')}</p>
       <RemovableList items={own} onRemove={(a) => removeOwnAddress(db(), a)} />
       <AddForm label={t('addressLabel')} error={t('invalidAddress')} onAdd={async (v) => (await addOwnAddress(db(), v)) !== null} />
+      <PendingOwn />
     </section>
+  );
+}
+
+function PendingOwn() {
+  const any = useLive(async () => (await getSetting<unknown[]>(db(), SETTING.pendingOwn, [])).length > 0, []);
+  if (!any) return null;
+  return (
+    <>
+      <h3 id="own-pending-h">{t('ownPendingHeading')}</h3>
+      <p class="muted">{t('ownPendingHelp')}</p>
+      <OwnQuestions />
+    </>
   );
 }
 

@@ -31,6 +31,7 @@ import type { Interaction, Person } from '../../store/types';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { cadenceLabel, duration, monthLabel } from '../format';
 import { formatDate, t } from '../i18n';
+import { OwnQuestions } from '../own-question';
 import { useLive } from '../useLive';
 import { useStorageFlag } from '../storage-flag';
 import { sites, useSites } from '../sites';
@@ -70,6 +71,7 @@ export function App() {
           {t('storeFull')}
         </p>
       )}
+      <OwnQuestions limit={1} class="banner" />
       <ThisSite />
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'due' ? <DueView onOpen={setOpenId} /> : <PeopleView onOpen={setOpenId} />}

@@ -4,7 +4,7 @@
  * browser may deny IndexedDB, so everything comes from the background (for this tab only) and
  * every action goes through it. The page never sees any of it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_COLLAPSED, STORE_CHANGED, pageKey } from '../../messaging/storage-keys';
 import { askBackground } from '../../messaging/client';
@@ -116,7 +116,9 @@ export function SidebarApp() {
 
 function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: string) => void }) {
   const name = displayName(p.person ?? { name: p.name }, p.email);
-  const cardId = `p-${p.email.replace(/[^a-z0-9]/gi, '-')}`;
+  // An id that says nothing about who is shown (issue 16: an id made from the address let the page
+  // focus the cadence picker through this frame's fragment, and learn who is in the network).
+  const cardId = useMemo(() => `c-${crypto.randomUUID()}`, []);
   const person = p.person;
   return (
     <section class="card" aria-labelledby={cardId} data-email={p.email}>

@@ -3,7 +3,8 @@ import { ingest } from '../../../src/background/ingest';
 import type { DetectionPayload } from '../../../src/messaging/protocol';
 import { KringDb } from '../../../src/store/db';
 import { historyOf, peopleByLastContact } from '../../../src/store/people';
-import { ownAddresses } from '../../../src/store/settings';
+import { SETTING, getSetting, ownAddresses } from '../../../src/store/settings';
+import { answerOwn } from '../../../src/store/actions';
 
 let db: KringDb;
 let n = 0;
@@ -47,7 +48,26 @@ describe('ingest', () => {
     expect(await db.addresses.get(ME)).toBeUndefined();
     const history = await historyOf(db, people[0]!.id);
     expect(history.map((h) => [h.direction, h.subject])).toEqual([['in', 'Coffee']]);
+    // The page's account is the user on that page, and theirs for good only once they say so.
+    expect(await ownAddresses(db)).toEqual([]);
+    expect(await getSetting(db, SETTING.pendingOwn, [])).toEqual([{ key: ME, provider: 'gmail', at: expect.any(Number) }]);
+  });
+
+  it('issue 16: an address a page claims is never the user for good without their yes; a no is for good', async () => {
+    // A hostile page says Pieter is the one signed in: on that page he is not captured...
+    await ingest(db, { ...detection(item('m1', 'pieter@x.nl', ['anna@y.nl'], '2026-11-17T10:05:00+01:00')), account: 'pieter@x.nl' });
+    expect(await db.addresses.get('pieter@x.nl')).toBeUndefined();
+    expect(await ownAddresses(db)).toEqual([]);
+    // ...and once the user says "not me", never treated as the user again, whatever a page says.
+    await answerOwn(db, 'pieter@x.nl', false);
+    await ingest(db, { ...detection(item('m2', 'pieter@x.nl', [ME], '2026-11-18T10:05:00+01:00')), account: 'pieter@x.nl' });
+    expect(await db.addresses.get('pieter@x.nl')).toBeDefined();
+    expect(await getSetting(db, SETTING.pendingOwn, [])).toEqual([]);
+    // The real account, confirmed, is theirs for good.
+    await ingest(db, detection(item('m3', 'tom@z.nl', [ME], '2026-11-19T10:05:00+01:00')));
+    await answerOwn(db, ME, true);
     expect(await ownAddresses(db)).toEqual([ME]);
+    expect(await getSetting(db, SETTING.pendingOwn, [])).toEqual([]);
   });
 
   it('a message from the owner is outgoing to each recipient', async () => {

@@ -42,4 +42,20 @@ describe('page store', () => {
     expect(await pages.get(1, 'https://evil.example')).toBeNull();
     expect(await pages.get(1, ORIGIN)).not.toBeNull();
   });
+
+  it('issue 16, 6: a page with thousands of people keeps what the sidebar shows, and counts the rest', async () => {
+    const area = memory();
+    const pages = createPageStore(area);
+    const crowd: DetectionPayload = {
+      ...message,
+      items: Array.from({ length: 500 }, (_, i) => ({ kind: 'email' as const, id: `INBOX/${i}`, subject: 'x'.repeat(300), at: null, people: Array.from({ length: 500 }, (_, k) => ({ email: `p${i}-${k}@example.com`, name: 'N'.repeat(300), role: 'to' as const })) })),
+    };
+    await pages.set(1, crowd, { origin: ORIGIN, frameId: 0 });
+    const stored = JSON.stringify(await area.get('page:1'));
+    // 250,000 people × ~600 characters would be 150 MB; what is kept is what the sidebar shows.
+    expect(stored.length).toBeLessThan(100_000);
+    const kept = await pages.getWithOmitted(1, ORIGIN);
+    expect(new Set(kept!.detection.items.flatMap((i) => i.people.map((p) => p.email))).size).toBe(61);
+    expect(kept!.omitted).toBe(250_000 - 61);
+  });
 });

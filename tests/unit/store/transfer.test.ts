@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../src/io/backup';
 import type { ContactRecord } from '../../../src/io/contacts';
-import { addIgnoreRule, addToNetwork, eraseEverything, forget, merge, setNotes, setTags, dismissSuggestion } from '../../../src/store/actions';
+import { addIgnoreRule, answerOwn, addToNetwork, eraseEverything, forget, merge, setNotes, setTags, dismissSuggestion } from '../../../src/store/actions';
 import type { KringDb } from '../../../src/store/db';
 import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup } from '../../../src/store/transfer';
 import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
@@ -28,6 +28,8 @@ async function populated() {
   await dismissSuggestion(db, 'a', 'b', NOW);
   await addIgnoreRule(db, '@spam.example', NOW);
   await forget(db, (await personByAddress(db, 'old@friend.nl'))!.id, NOW);
+  // The account the pages were signed in as, confirmed by the user (issue 16).
+  await answerOwn(db, ME, true);
 }
 
 const dump = async (d: KringDb) => Object.fromEntries(await Promise.all(d.tables.map(async (t) => [t.name, await t.toArray()] as const)));
