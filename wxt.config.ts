@@ -62,8 +62,12 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // The sidebar is an extension page framed in the webmail page. Sites turned on later cannot be
     // listed here ahead of time, so any http(s) page may load the frame; it shows a tab's page only
-    // while that tab is on the site that reported it (src/background/index.ts, sidebar/get-page).
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ANY_SITE }],
+    // while that tab is on the site that reported it, and only to the frame Kring's content script
+    // placed (src/background/index.ts, sidebar/get-page). Its address changes every session
+    // (use_dynamic_url, issue 16): a page cannot frame it from its fixed address, nor tell by
+    // fetching that address that Kring is installed. (Firefox's moz-extension:// host is a random
+    // id per install, but a page where Kring's frame sits can read it; the README says so.)
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ANY_SITE, use_dynamic_url: true }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
 import { toggleSidebar } from '../src/background/sidebar-toggle';
-import { SITES_KEY, pageKey } from '../src/messaging/storage-keys';
+import { SITES_KEY, pageKey, sidebarKey } from '../src/messaging/storage-keys';
 import { browserSites } from '../src/sites/browser';
 
 export default defineBackground(() => {
@@ -18,10 +18,11 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     session: browser.storage.session,
     sites: {
-      list: () => sites.list(),
+      list: () => sites.trusted(),
+      // A change to the list is believed only for sites the browser grants (sites.trusted).
       onChange: (cb) =>
         browser.storage.onChanged.addListener((changes, area) => {
-          if (area === 'local' && SITES_KEY in changes) cb((changes[SITES_KEY]!.newValue as string[] | undefined) ?? []);
+          if (area === 'local' && SITES_KEY in changes) void sites.trusted().then(cb, () => {});
         }),
     },
     toTopFrame: (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {}),
@@ -30,7 +31,7 @@ export default defineBackground(() => {
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)
   // from the worker, without the messaging hop it cannot fake: same function, same checks.
   (globalThis as { kringReceive?: typeof listener }).kringReceive = listener;
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(pageKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([pageKey(tabId), sidebarKey(tabId)]));
   const onCommand = (command: string) => {
     if (command === 'toggle-sidebar') return toggleSidebar(browser.storage.local);
     return undefined;

@@ -7,7 +7,7 @@ import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
-import { createPageStore, type SessionArea } from './pages';
+import { createPageStore, createSidebarFrames, type SessionArea } from './pages';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
 const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
@@ -37,13 +37,28 @@ export interface BackgroundDeps {
  * extension frame inside a web page in Firefox; storage change events reach every extension page.)
  */
 
+/**
+ * New people one tab may bring in per window (issue 16: a page rewriting a Roundcube-shaped list
+ * created 42,000 people in a minute). Past it, the tab's reports still count for people Kring
+ * knows; new ones wait for the next window (a page seen again later brings them).
+ */
+export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
+
 export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame }: BackgroundDeps) {
+  const budgets = new Map<number, { since: number; created: number }>();
+  const budgetOf = (tabId: number, now: number) => {
+    let b = budgets.get(tabId);
+    if (!b || now - b.since > TAB_NEW_PEOPLE.windowMs) budgets.set(tabId, (b = { since: now, created: 0 }));
+    if (budgets.size > 1000) budgets.delete(budgets.keys().next().value!);
+    return b;
+  };
   const store = db();
   let siteOrigins = new Set<string>();
   sites?.onChange((origins) => (siteOrigins = new Set(origins)));
   const sitesKnown = sites ? sites.list().then((o) => (siteOrigins = new Set(o)), () => {}) : Promise.resolve();
   const providersOf = (origin: string) => PROVIDERS_BY_ORIGIN[origin] ?? (siteOrigins.has(origin) ? SITE_PROVIDERS : undefined);
   const pages = createPageStore(session);
+  const frames = createSidebarFrames(session);
   const housekeeping = () => void maintain(store).catch(() => {});
   const actions = sidebarActions(store);
   /** The store changed: open sidebars re-ask. */
@@ -72,7 +87,11 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         if (!(await allowed(msg.detection, from.origin))) return { stored: 0, people: 0 };
         let result;
         try {
-          result = await ingest(store, msg.detection);
+          const now = Date.now();
+          const budget = budgetOf(from.tabId, now);
+          result = await ingest(store, msg.detection, now, { maxNewPeople: Math.max(0, TAB_NEW_PEOPLE.max - budget.created) });
+          budget.created += result.created ?? 0;
+          if (budget.created >= TAB_NEW_PEOPLE.max) void countDrop(store, 'tab-new-people-limit').catch(() => {});
         } catch (e) {
           // The write was rolled back whole. Out of space: tell the user (the popup shows it);
           // the tab retries with backoff, and a later write that fits clears the flag.
@@ -96,9 +115,15 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: msg.detection.view, count: msg.detection.items.length });
         return undefined;
       },
-      'sidebar/get-page': async (_msg, from): Promise<SidebarPage> => {
-        // Only while the tab still shows the site that reported the page (a tab navigated away
-        // could frame the sidebar elsewhere).
+      'capture/sidebar': async (msg, from) => {
+        await frames.place(from.tabId, msg.key);
+        return true;
+      },
+      'sidebar/get-page': async (msg, from): Promise<SidebarPage | undefined> => {
+        // Only the frame Kring's content script placed in this tab (the first to show its key),
+        // and only while the tab still shows the site that reported the page (a tab navigated
+        // away could frame the sidebar elsewhere).
+        if (!(await frames.claim(from.tabId, msg.key, from.frameId))) return undefined;
         let origin: string | null = null;
         try {
           origin = from.tabUrl ? new URL(from.tabUrl).origin : null;
@@ -108,23 +133,15 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         const page = origin ? await pages.getWithOmitted(from.tabId, origin) : null;
         return sidebarPage(store, from.tabId, page?.detection ?? null, Date.now(), page?.omitted ?? 0);
       },
-      'sidebar/add-to-network': async (msg) => {
+      'sidebar/add-to-network': async (msg, from) => {
+        if (!(await frames.isBound(from.tabId, from.frameId))) return false;
         const ok = await actions.addToNetwork(msg.email, msg.name);
         changed();
         return ok;
       },
-      'sidebar/set-cadence': async (msg) => {
+      'sidebar/set-cadence': async (msg, from) => {
+        if (!(await frames.isBound(from.tabId, from.frameId))) return false;
         const ok = await actions.setCadence(msg.email, msg.days);
-        changed();
-        return ok;
-      },
-      'sidebar/not-a-person': async (msg) => {
-        const token = await actions.notAPerson(msg.email);
-        changed();
-        return token;
-      },
-      'sidebar/undo-not-a-person': async (msg) => {
-        const ok = await actions.undoNotAPerson(msg.token);
         changed();
         return ok;
       },

@@ -36,8 +36,19 @@ interface Seen {
   mayCreate: boolean;
 }
 
-export async function ingest(db: KringDb, detection: DetectionPayload, now = Date.now()): Promise<IngestResult> {
+/** A date further ahead than this is no date a page can mean for a message (issue 16: a row dated 2099). */
+const MAIL_AHEAD = 86_400_000;
+/** …or for a meeting. */
+const MEETING_AHEAD = 2 * 366 * 86_400_000;
+
+export interface IngestOptions {
+  /** New people this detection may create at most (the tab's budget; see background/index.ts). */
+  maxNewPeople?: number;
+}
+
+export async function ingest(db: KringDb, detection: DetectionPayload, now = Date.now(), opts: IngestOptions = {}): Promise<IngestResult> {
   let stored = 0;
+  let batchCreated = 0;
   const touched = new Set<string>();
   if (detection.failure) await countDetectionFailure(db, detection.provider, detection.view);
   if (detection.degraded?.length) await countDetectionDegraded(db, detection.provider, detection.view, detection.degraded);
@@ -69,7 +80,9 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
     }
     const work: { seen: Seen; contact: Contact }[] = [];
     for (const item of detection.items) {
-      const parsed = item.at ? Date.parse(item.at) : NaN;
+      let parsed = item.at ? Date.parse(item.at) : NaN;
+      // A date the item cannot have is no date (kept as seen, never as contact).
+      if (parsed > now + (item.kind === 'meeting' ? MEETING_AHEAD : MAIL_AHEAD)) parsed = NaN;
       const seen: Seen = {
         provider: detection.provider,
         sourceId: item.id ?? fallbackId(item),
@@ -92,6 +105,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
     }
     // Read what these contacts need in a few bulk reads, decide in memory in order, write in bulk.
     const batch = await Batch.load(db, work);
+    batch.maxNewPeople = opts.maxNewPeople ?? Infinity;
     for (const { seen, contact } of work) {
       const personId = batch.record(seen, contact, now);
       if (personId) {
@@ -100,8 +114,9 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       }
     }
     await batch.flush();
+    batchCreated = batch.created;
   });
-  return { stored, people: touched.size };
+  return { stored, people: touched.size, created: batchCreated };
 }
 
 const interactionId = (seen: Seen, contact: Contact) => `${seen.provider}:${seen.sourceId}:${contact.email}`;
@@ -131,6 +146,10 @@ class Batch {
    * the key; a namesake makes the name stand for nobody.
    */
   private readonly byName = new Map<string, Address>();
+
+  /** New people this batch may still create, and how many it did. */
+  maxNewPeople = Infinity;
+  created = 0;
 
   private constructor(private readonly db: KringDb) {}
 
@@ -205,7 +224,8 @@ class Batch {
     if (!address && !contact.unresolved && contact.name) address = this.resolveName(contact.name, contact.email);
     let person = address ? this.people.get(address.personId) : undefined;
     if (!person) {
-      if (!seen.mayCreate) return null;
+      if (!seen.mayCreate || this.created >= this.maxNewPeople) return null;
+      this.created++;
       person = newPerson(crypto.randomUUID(), contact.name, reasonFor[contact.direction], now);
       const row = { address: contact.email, personId: person.id };
       this.addresses.set(contact.email, row);

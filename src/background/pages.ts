@@ -10,7 +10,7 @@
  */
 import { OPEN_VIEWS } from '../messaging/limits';
 import type { DetectionPayload } from '../messaging/protocol';
-import { pageKey as key } from '../messaging/storage-keys';
+import { pageKey as key, sidebarKey } from '../messaging/storage-keys';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -32,18 +32,14 @@ export const PAGE_MAX_PEOPLE = 61;
 /**
  * What the sidebar needs of a page, and no more (issue 16: one tab filled the shared 10 MB
  * storage.session with a page of thousands of people, and every other tab's sidebar went empty):
- * the latest items, people up to PAGE_MAX_PEOPLE, and how many people were left out.
+ * its first PAGE_MAX_PEOPLE people in page order (as the sidebar shows them), the items they are on
+ * without their subjects (the sidebar shows none), and how many people were left out.
  */
 export function bounded(d: DetectionPayload): { detection: DetectionPayload; omitted: number } {
   const seen = new Set<string>();
   let omitted = 0;
   const items: DetectionPayload['items'] = [];
-  // The latest items first: a long conversation shows its last messages' people.
-  for (const item of [...d.items].reverse()) {
-    if (items.length >= 50) {
-      for (const p of item.people) if (!seen.has(p.email ?? p.name ?? '')) (seen.add(p.email ?? p.name ?? ''), omitted++);
-      continue;
-    }
+  for (const item of d.items) {
     const people: typeof item.people = [];
     for (const p of item.people) {
       const k = p.email ?? p.name ?? '';
@@ -51,9 +47,9 @@ export function bounded(d: DetectionPayload): { detection: DetectionPayload; omi
       else if (seen.size < PAGE_MAX_PEOPLE) (seen.add(k), people.push(p));
       else (seen.add(k), omitted++);
     }
-    items.push({ ...item, people });
+    if (people.length > 0 || items.length === 0) items.push({ ...item, subject: null, people });
   }
-  return { detection: { ...d, items: items.reverse() }, omitted };
+  return { detection: { ...d, items }, omitted };
 }
 
 const isOpen = (d: DetectionPayload) => OPEN_VIEWS.has(d.view) && d.items.length > 0;
@@ -83,6 +79,43 @@ export function createPageStore(area: SessionArea) {
     },
     async remove(tabId: number) {
       await area.remove(key(tabId));
+    },
+  };
+}
+
+/**
+ * The sidebar frame of each tab (issue 16): the content script of the tab's top frame says which
+ * key its frame carries; the first frame to show that key is the tab's sidebar, and only it is
+ * answered. A third-party frame inside the page that loads sidebar.html has no key; a copy the
+ * page makes of Kring's frame comes second.
+ */
+export function createSidebarFrames(area: SessionArea) {
+  interface Bound {
+    key: string;
+    frameId: number | null;
+  }
+  const read = async (tabId: number) => ((await area.get(sidebarKey(tabId)))[sidebarKey(tabId)] as Bound | undefined) ?? null;
+  return {
+    /** A newly placed frame (a page load): its key replaces the tab's earlier one. */
+    async place(tabId: number, frameKey: string) {
+      await area.set({ [sidebarKey(tabId)]: { key: frameKey, frameId: null } satisfies Bound });
+    },
+    /** Whether the frame `frameId` showing `frameKey` is the tab's sidebar; the first to show the key becomes it. */
+    async claim(tabId: number, frameKey: string, frameId: number | undefined): Promise<boolean> {
+      const b = await read(tabId);
+      if (!b || b.key !== frameKey || frameId === undefined) return false;
+      if (b.frameId === null) {
+        await area.set({ [sidebarKey(tabId)]: { key: frameKey, frameId } satisfies Bound });
+        return true;
+      }
+      return b.frameId === frameId;
+    },
+    async isBound(tabId: number, frameId: number | undefined): Promise<boolean> {
+      const b = await read(tabId);
+      return b !== null && b.frameId !== null && b.frameId === frameId;
+    },
+    async remove(tabId: number) {
+      await area.remove(sidebarKey(tabId));
     },
   };
 }

@@ -9,7 +9,7 @@ import { cleanDisplayName, isNameKey, nameKey } from '../network/names';
 import { isAutomated, isIgnored } from '../network/noise';
 import { DAY } from '../network/cadence';
 import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
-import { addPersonManually, addToNetwork, ignoreAddress, setCadence, undoIgnore, type IgnoreUndo } from '../store/actions';
+import { addPersonManually, addToNetwork, setCadence } from '../store/actions';
 import type { KringDb } from '../store/db';
 import type { Person } from '../store/types';
 import { addressHashes } from '../store/hash';
@@ -101,9 +101,11 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
   return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people, more };
 }
 
-/** One-click actions of the sidebar, and the undo of "not a person" (kept here, in memory). */
+/**
+ * The sidebar's one-click actions: only what cannot lose anything. Forget and "not a person" are
+ * confirmed in the settings page, which the webmail page cannot hide or cover (issue 16).
+ */
 export function sidebarActions(db: KringDb) {
-  const undos = new Map<string, IgnoreUndo>();
   const personOf = async (email: string) => (await db.addresses.get(email.toLowerCase()))?.personId;
   return {
     async addToNetwork(email: string, name: string | null) {
@@ -115,26 +117,6 @@ export function sidebarActions(db: KringDb) {
       const id = await personOf(email);
       if (id) await setCadence(db, id, days);
       return Boolean(id);
-    },
-    async notAPerson(email: string) {
-      // Removing someone from your network takes the person's page (popup or settings): the
-      // sidebar's frame can be hidden or covered by the webmail page, and an undo kept in memory
-      // does not outlive the background.
-      const id = await personOf(email);
-      if (id && (await db.people.get(id))?.status === 'network') return null;
-      const undo = await ignoreAddress(db, email);
-      if (!undo) return null;
-      const token = crypto.randomUUID();
-      undos.set(token, undo);
-      if (undos.size > 50) undos.delete(undos.keys().next().value!);
-      return token;
-    },
-    async undoNotAPerson(token: string) {
-      const undo = undos.get(token);
-      if (!undo) return false;
-      undos.delete(token);
-      await undoIgnore(db, undo);
-      return true;
     },
   };
 }

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendSidebarKey } from '../messaging/client';
 import { OPEN_VIEWS } from '../messaging/limits';
 import { SIDEBAR_COLLAPSED } from '../messaging/storage-keys';
 
@@ -14,6 +15,12 @@ export const SIDEBAR_WIDTH = 320;
 const TAB = { width: 40, height: 132 };
 
 export function mountSidebar(ctx: ContentScriptContext) {
+  // The key this frame carries: the background answers only the frame that shows it first
+  // (issue 16). Told to the background before the frame exists.
+  // (crypto.randomUUID exists only on https pages; a site the user turned on may be http.)
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  void sendSidebarKey(key).catch(() => {});
+  const page = `/sidebar.html?k=${key}` as const;
   let userCollapsed = false;
   let pageHasItem = false;
   /** A frame of the page (Roundcube's preview) shows an open message: the background says so. */
@@ -40,7 +47,7 @@ export function mountSidebar(ctx: ContentScriptContext) {
   };
 
   const ui = createIframeUi(ctx, {
-    page: '/sidebar.html',
+    page: page as '/sidebar.html',
     position: 'inline',
     // Outside <body>: single-page apps re-render their body, never the root element's children.
     anchor: () => document.documentElement,
@@ -79,7 +86,7 @@ export function mountSidebar(ctx: ContentScriptContext) {
      * data. Extension events do not reach this frame in every browser (Firefox).
      */
     notify() {
-      if (iframe && !ctx.isInvalid) iframe.src = `${browser.runtime.getURL('/sidebar.html')}#${++version}`;
+      if (iframe && !ctx.isInvalid) iframe.src = `${browser.runtime.getURL(page)}#${++version}`;
     },
     /** The page changed what it shows. */
     setView(view: string, itemCount: number) {

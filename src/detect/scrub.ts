@@ -22,7 +22,7 @@ import { isJoiner, monthNumber, weekdayNumber } from './words';
 /** Attributes whose values are structure, not content. */
 const KEEP_ATTRS = new Set([
   'class', 'id', 'role', 'type', 'dir', 'lang', 'tabindex', 'colspan', 'rowspan', 'cellpadding', 'cellspacing',
-  'hidden', 'style', 'width', 'height', 'align', 'valign', 'charset', 'http-equiv', 'translate', 'contenteditable',
+  'hidden', 'width', 'height', 'align', 'valign', 'charset', 'http-equiv', 'translate', 'contenteditable',
   'aria-hidden', 'aria-expanded', 'aria-modal', 'aria-level', 'aria-haspopup', 'aria-checked', 'aria-selected',
   'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-multiline', 'aria-activedescendant',
   'jscontroller', 'jsname', 'jsmodel', 'jsaction', 'data-is-adaptive', 'data-is-popup', 'data-app-section',
@@ -150,25 +150,39 @@ export function scrubbedCopy(doc: Document, salt: number = randomSalt()): string
     const word = (w: string) => (UI_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')) ? w : shape(w));
     return segments.map((g) => (g.keep ? g.text : g.text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, word))).join('');
   };
+  /**
+   * CSS keeps its properties (the detectors read `display: none`), never what it points to or
+   * quotes: `url(...)` is emptied and quoted strings shaped (issue 16: avatar URLs and names in
+   * `style` attributes and `<style>` text survived).
+   */
+  const scrubCss = (css: string): string =>
+    css.slice(0, 200_000).replace(/url\(\s*(['"]?)[^)]*\1\s*\)/gi, 'url()').replace(/(["'])((?:(?!\1)[^\\]|\\.)*)\1/g, (_, q: string, inner: string) => `${q}${shape(inner)}${q}`);
+  /** A URL keeps its scheme and shape; its host, path and query are shaped like words (issue 16). */
+  const scrubUrl = (value: string): string => {
+    const m = /^([a-z][a-z0-9+.-]*:)(\/\/)?/i.exec(value);
+    if (!m) return shape(value);
+    return `${m[1]}${m[2] ?? ''}${shape(value.slice(m[0].length))}`;
+  };
   const scrubAttr = (name: string, value: string): string => {
     if (KEEP_ATTRS.has(name) || TEMPLATE_ATTR.test(name)) return value;
+    if (name === 'style') return scrubCss(value);
     const email = asEmail(value);
     if (email) return name === 'href' ? `mailto:${placeholderFor(email)}` : placeholderFor(email);
-    if (name === 'href' || name === 'src' || name === 'action') {
-      const m = /^([a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?)/i.exec(value);
-      return m ? `${m[1]}${shape(value.slice(m[1]!.length))}` : shape(value);
-    }
+    if (name === 'href' || name === 'src' || name === 'action' || name === 'srcset' || name === 'poster' || name === 'background') return scrubUrl(value);
     return scrubText(value);
   };
 
   const root = doc.documentElement.cloneNode(true) as Element;
+  // Inert markup the walker does not enter (and the serializer writes out): gone.
+  for (const tpl of Array.from(root.querySelectorAll('template'))) tpl.replaceChildren();
+  for (const tpl of Array.from(root.querySelectorAll('template')) as HTMLTemplateElement[]) tpl.content?.replaceChildren();
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
   const comments: Node[] = [];
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     if (node.nodeType === 8) comments.push(node);
     else if (node.nodeType === 3) {
       const parent = node.parentElement?.localName;
-      node.nodeValue = parent === 'script' ? '' : parent === 'style' ? node.nodeValue : scrubText(node.nodeValue ?? '');
+      node.nodeValue = parent === 'script' ? '' : parent === 'style' ? scrubCss(node.nodeValue ?? '') : scrubText(node.nodeValue ?? '');
     } else if (node.nodeType === 1) {
       const el = node as Element;
       for (const attr of Array.from(el.attributes)) {

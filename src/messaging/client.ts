@@ -21,13 +21,16 @@ export function sendPage(detection: Detection, fresh = false): Promise<unknown> 
   return browser.runtime.sendMessage({ type: 'capture/page', detection, ...(fresh ? { fresh } : {}) });
 }
 
+/** The key the sidebar's frame carries in its address (src/capture/sidebar-frame.ts). */
+export function sendSidebarKey(key: string): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'capture/sidebar', key });
+}
+
 /** From the sidebar, which may not open IndexedDB in its frame: ask the background. */
 export type SidebarRequest =
-  | { type: 'sidebar/get-page' }
+  | { type: 'sidebar/get-page'; key: string }
   | { type: 'sidebar/add-to-network'; email: string; name: string | null }
-  | { type: 'sidebar/set-cadence'; email: string; days: number | null }
-  | { type: 'sidebar/not-a-person'; email: string }
-  | { type: 'sidebar/undo-not-a-person'; token: string };
+  | { type: 'sidebar/set-cadence'; email: string; days: number | null };
 
 export function askBackground<T>(request: SidebarRequest): Promise<T> {
   return browser.runtime.sendMessage(request) as Promise<T>;

@@ -48,6 +48,13 @@ export const captureDetected = z.strictObject({
   detection,
 });
 
+/**
+ * Sent by a top frame's content script when it places the sidebar's frame: the key that frame
+ * carries in its address. The background answers the sidebar only in the frame that shows the key
+ * first (issue 16: a third-party frame inside the webmail could load sidebar.html and be filled).
+ */
+export const captureSidebar = z.strictObject({ type: z.literal('capture/sidebar'), key: z.string().min(16).max(100) });
+
 /** Sent by the content script when what the page shows changed: the sidebar follows this. */
 export const capturePage = z.strictObject({
   type: z.literal('capture/page'),
@@ -61,7 +68,7 @@ export const capturePage = z.strictObject({
  * may deny it IndexedDB, so it asks the background for what it shows and for its one-click
  * actions. `get-page` is answered with the sender's own tab only.
  */
-export const sidebarGetPage = z.strictObject({ type: z.literal('sidebar/get-page') });
+export const sidebarGetPage = z.strictObject({ type: z.literal('sidebar/get-page'), key: z.string().max(100) });
 const email = z.string().max(254);
 export const sidebarAdd = z.strictObject({ type: z.literal('sidebar/add-to-network'), email, name: text.nullable() });
 export const sidebarCadence = z.strictObject({
@@ -69,16 +76,14 @@ export const sidebarCadence = z.strictObject({
   email,
   days: z.number().int().min(1).max(3650).nullable(),
 });
-export const sidebarIgnore = z.strictObject({ type: z.literal('sidebar/not-a-person'), email });
-export const sidebarUndoIgnore = z.strictObject({ type: z.literal('sidebar/undo-not-a-person'), token: z.string().max(100) });
 
 /** Messages a content script may send. */
-export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage]);
+export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar]);
 /** Messages only extension pages (popup, sidebar, options) may send. Pages read the store directly. */
-export const uiMessage = z.discriminatedUnion('type', [sidebarGetPage, sidebarAdd, sidebarCadence, sidebarIgnore, sidebarUndoIgnore]);
-export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, ...uiMessage.options]);
+export const uiMessage = z.discriminatedUnion('type', [sidebarGetPage, sidebarAdd, sidebarCadence]);
+export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar, ...uiMessage.options]);
 
-export const CAPTURE_TYPES: ReadonlySet<string> = new Set(['capture/detected', 'capture/page']);
+export const CAPTURE_TYPES: ReadonlySet<string> = new Set(['capture/detected', 'capture/page', 'capture/sidebar']);
 
 export type CaptureDetected = z.infer<typeof captureDetected>;
 export type CaptureMessage = z.infer<typeof captureMessage>;
@@ -116,4 +121,4 @@ export interface SidebarPage {
 }
 
 export type DetectionPayload = z.infer<typeof detection>;
-export type IngestResult = { stored: number; people: number };
+export type IngestResult = { stored: number; people: number; created?: number };

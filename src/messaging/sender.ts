@@ -16,7 +16,7 @@ export const SUPPORTED_ORIGINS: readonly string[] = [
 
 export type SenderClass =
   | { kind: 'content-script'; tabId: number; origin: string; frameId: number }
-  | { kind: 'extension-page'; tabId?: number }
+  | { kind: 'extension-page'; tabId?: number; frameId?: number }
   | { kind: 'rejected'; reason: 'foreign-extension' | 'sub-frame' | 'unsupported-origin' | 'no-tab' | 'unknown' };
 
 export interface SenderLike {
@@ -27,6 +27,14 @@ export interface SenderLike {
   url?: string;
 }
 
+const tabOrigin = (url: string | undefined): string | null => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
 export function classifySender(sender: SenderLike, ownId: string, extensionOrigin: string, isSite: (origin: string) => boolean = () => false): SenderClass {
   if (!sender || sender.id !== ownId) return { kind: 'rejected', reason: 'foreign-extension' };
   if (sender.tab === undefined) {
@@ -36,10 +44,16 @@ export function classifySender(sender: SenderLike, ownId: string, extensionOrigi
       : { kind: 'rejected', reason: 'unknown' };
   }
   // Our own page framed in a tab: the sidebar.
-  if (sender.origin === extensionOrigin) return typeof sender.tab.id === 'number' ? { kind: 'extension-page', tabId: sender.tab.id } : { kind: 'extension-page' };
+  if (sender.origin === extensionOrigin) {
+    return typeof sender.tab.id === 'number' ? { kind: 'extension-page', tabId: sender.tab.id, ...(typeof sender.frameId === 'number' ? { frameId: sender.frameId } : {}) } : { kind: 'extension-page' };
+  }
   if (typeof sender.tab.id !== 'number') return { kind: 'rejected', reason: 'no-tab' };
   const site = sender.origin !== undefined && isSite(sender.origin);
   if (sender.frameId !== 0 && !(site && typeof sender.frameId === 'number')) return { kind: 'rejected', reason: 'sub-frame' };
+  // A frame of a site the user turned on counts only inside a tab showing that site (issue 16: the
+  // site framed by an unrelated page planted people and an own address). The tab's address is the
+  // browser's, given where Kring has access to the site.
+  if (site && sender.frameId !== 0 && tabOrigin(sender.tab.url) !== sender.origin) return { kind: 'rejected', reason: 'sub-frame' };
   if (!sender.origin || !(SUPPORTED_ORIGINS.includes(sender.origin) || site)) {
     return { kind: 'rejected', reason: 'unsupported-origin' };
   }

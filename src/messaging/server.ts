@@ -13,11 +13,16 @@ type Msg<T extends AnyMessage['type']> = Extract<AnyMessage, { type: T }>;
 export interface CaptureHandlers {
   'capture/detected': (msg: Msg<'capture/detected'>, from: { tabId: number; origin: string; frameId: number }) => Promise<unknown>;
   'capture/page': (msg: Msg<'capture/page'>, from: { tabId: number; origin: string; frameId: number }) => Promise<unknown>;
-  'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: { tabId: number; tabUrl?: string }) => Promise<unknown>;
-  'sidebar/add-to-network': (msg: Msg<'sidebar/add-to-network'>, from: { tabId: number }) => Promise<unknown>;
-  'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: { tabId: number }) => Promise<unknown>;
-  'sidebar/not-a-person': (msg: Msg<'sidebar/not-a-person'>, from: { tabId: number }) => Promise<unknown>;
-  'sidebar/undo-not-a-person': (msg: Msg<'sidebar/undo-not-a-person'>, from: { tabId: number }) => Promise<unknown>;
+  'capture/sidebar': (msg: Msg<'capture/sidebar'>, from: { tabId: number; origin: string; frameId: number }) => Promise<unknown>;
+  'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: SidebarFrom & { tabUrl?: string }) => Promise<unknown>;
+  'sidebar/add-to-network': (msg: Msg<'sidebar/add-to-network'>, from: SidebarFrom) => Promise<unknown>;
+  'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: SidebarFrom) => Promise<unknown>;
+}
+
+/** The sidebar frame a message came from: its tab and, where the browser says, its frame. */
+export interface SidebarFrom {
+  tabId: number;
+  frameId?: number;
 }
 
 export interface ServerOptions {
@@ -51,24 +56,21 @@ export function createMessageServer(opts: ServerOptions) {
       const origin = { tabId: from.tabId, origin: from.origin, frameId: from.frameId };
       if (msg.type === 'capture/detected') return opts.handlers['capture/detected'](msg, origin);
       if (msg.type === 'capture/page') return opts.handlers['capture/page'](msg, origin);
+      if (msg.type === 'capture/sidebar') return from.frameId === 0 ? opts.handlers['capture/sidebar'](msg, origin) : refuse('not-allowed');
       return refuse('not-allowed');
     }
     // Sidebar messages come from our page framed in a tab, and act for that tab only.
     if (from.tabId === undefined) return drop('not-allowed');
-    const tab = { tabId: from.tabId };
+    const tab: SidebarFrom = { tabId: from.tabId, ...(from.frameId !== undefined ? { frameId: from.frameId } : {}) };
     switch (msg.type) {
       case 'sidebar/get-page':
         // The tab's address (the browser's, given where Kring has host access): the page state
         // is answered only while the tab still shows the site that reported it.
-        return opts.handlers['sidebar/get-page'](msg, { tabId: from.tabId, tabUrl: sender.tab?.url });
+        return opts.handlers['sidebar/get-page'](msg, { ...tab, tabUrl: sender.tab?.url });
       case 'sidebar/add-to-network':
         return opts.handlers['sidebar/add-to-network'](msg, tab);
       case 'sidebar/set-cadence':
         return opts.handlers['sidebar/set-cadence'](msg, tab);
-      case 'sidebar/not-a-person':
-        return opts.handlers['sidebar/not-a-person'](msg, tab);
-      case 'sidebar/undo-not-a-person':
-        return opts.handlers['sidebar/undo-not-a-person'](msg, tab);
     }
     return drop('not-allowed');
   };

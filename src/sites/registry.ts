@@ -97,6 +97,16 @@ export function createSites(api: SitesApi) {
 
   return {
     list,
+    /**
+     * The listed sites the browser really lets Kring read: what the background trusts a site's
+     * reports from. The list itself is in storage.local, which content scripts can write too
+     * (issue 16, 12: a compromised page process could add a site); a permission it cannot grant.
+     */
+    async trusted(): Promise<string[]> {
+      const out: string[] = [];
+      for (const origin of await list()) if (await api.permissions.contains({ origins: [pattern(origin)] }).catch(() => false)) out.push(origin);
+      return out;
+    },
     /** Turn Kring on for the site of `address`; false when the user or browser said no. */
     async enable(address: string): Promise<{ ok: true; origin: string } | { ok: false; reason: 'invalid' | 'denied' }> {
       const origin = siteOrigin(address);

@@ -93,3 +93,18 @@ export function CadencePicker({ value, onChange, id }: { value: number | null; o
     </span>
   );
 }
+
+/** The warning before turning Kring on for an http:// site (issue 16), with a second, deliberate click. */
+export function InsecureSite({ origin, onAnyway, onCancel }: { origin: string; onAnyway: () => void; onCancel: () => void }) {
+  return (
+    <div class="notice warn" role="alert">
+      <p>{t('siteInsecure', origin)}</p>
+      <button type="button" class="danger" onClick={onAnyway}>
+        {t('siteInsecureAnyway')}
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+    </div>
+  );
+}

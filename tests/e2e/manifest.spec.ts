@@ -22,7 +22,9 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   // Only the sidebar page may be framed; by any web page, as the sites a user turns on are not known
   // ahead. It answers a tab's page only while that tab shows the site that reported it (security spec).
-  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'] }]);
+  // Its address changes every session (use_dynamic_url, issue 16): a page cannot frame it from its
+  // fixed address or tell by fetching it that Kring is installed.
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }]);
   expect(manifest.commands).toEqual({
     'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandToggleSidebar__' },
   });

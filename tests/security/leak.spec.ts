@@ -175,10 +175,16 @@ test('a tab that leaves the webmail for another site cannot read the page Kring 
   const tab = await context.newPage();
   await tab.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
   await expect(sidebarOf(tab).locator('.card[data-email="pieter@devries-advies.nl"]')).toBeVisible();
-  // The same tab goes to a site that frames Kring's sidebar page (any site may load it: the sites a
-  // user may turn Kring on for are not known in advance).
+  // The address Kring's frame was loaded from, as if it had leaked (a page can read its own DOM).
+  const leaked = await tab.evaluate(() => (document.querySelector('iframe[title="Kring"]') as HTMLIFrameElement).src.replace(/#.*$/, ''));
+  expect(new URL(leaked).host).not.toBe(extensionId); // a per-session address, not the extension's id
+  // The same tab goes to a site that frames Kring's sidebar page: from its fixed address (which
+  // no longer answers, issue 16) and from the leaked one (which carries this tab's key).
   await context.route('https://evil.example/**', (r) =>
-    r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Evil</title><iframe id="probe" src="chrome-extension://${extensionId}/sidebar.html" width="320" height="600"></iframe>` }),
+    r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Evil</title><iframe id="fixed" src="chrome-extension://${extensionId}/sidebar.html" width="320" height="300"></iframe><iframe id="probe" src="${leaked}" width="320" height="600"></iframe>`,
+    }),
   );
   await tab.goto('https://evil.example/');
   const probe = tab.frameLocator('#probe');
@@ -187,6 +193,10 @@ test('a tab that leaves the webmail for another site cannot read the page Kring 
   await probe.locator('.sidebar-tab').click();
   await tab.waitForTimeout(1000);
   await expect(probe.locator('.card')).toHaveCount(0);
-  const frame = tab.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
+  // Inside, the page's address is the extension's own (Chrome maps the per-session one to it).
+  const key = new URL(leaked).searchParams.get('k')!;
+  const frame = tab.frames().find((f) => f.url().includes(`/sidebar.html?k=${key}`))!;
   expect(await frame.evaluate(() => document.body.innerText)).not.toMatch(/Pieter|devries/i);
+  // The fixed address shows no Kring page at all.
+  await expect(tab.frameLocator('#fixed').locator('.sidebar-tab, .card')).toHaveCount(0);
 });

@@ -5,11 +5,11 @@ import { CADENCE_CHOICES, DEFAULT_CADENCE_DAYS } from '../../network/cadence';
 import { DEFAULT_REPLY_DAYS } from '../../network/replies';
 import { DEFAULT_RETENTION_DAYS } from '../../network/retention';
 import { scrubbedCopy } from '../../detect/scrub';
-import { addIgnoreRule, addOwnAddress, eraseEverything, forget, removeIgnoreRule, removeOwnAddress } from '../../store/actions';
+import { addIgnoreRule, addOwnAddress, eraseEverything, forget, ignoreAddress, removeIgnoreRule, removeOwnAddress } from '../../store/actions';
 import { db } from '../../store/db';
 import { addressesOf } from '../../store/people';
 import { SETTING, getSetting, ownAddresses, type FailureCounts } from '../../store/settings';
-import { displayName } from '../components';
+import { displayName, InsecureSite } from '../components';
 import { cadenceLabel } from '../format';
 import { t } from '../i18n';
 import { providerName } from '../links';
@@ -25,12 +25,14 @@ const put = (key: string, value: unknown) => db().settings.put({ key, value });
 
 export function OptionsApp() {
   const forgetId = /^#forget=(.+)$/.exec(location.hash)?.[1];
+  const notAPerson = /^#not-a-person=(.+)$/.exec(location.hash)?.[1];
   return (
     <main class="options">
       <h1>
         <img src="/icon/32.png" alt="" width={24} height={24} /> {t('optionsTitle')}
       </h1>
       {forgetId && <ForgetConfirm personId={decodeURIComponent(forgetId)} />}
+      {notAPerson && <NotAPersonConfirm address={decodeURIComponent(notAPerson)} />}
       <OwnAddresses />
       <Capture />
       <Sites />
@@ -59,6 +61,27 @@ function ForgetConfirm({ personId }: { personId: string }) {
       <div class="actions">
         <button type="button" class="danger" onClick={() => void forget(db(), personId).then(() => (setDone(true), close()))}>
           {t('forgetConfirm')}
+        </button>
+        <button type="button" onClick={() => (close(), location.reload())}>
+          {t('cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** "Not a person" asked for from a sidebar: confirmed here, like Forget (issue 16). */
+function NotAPersonConfirm({ address }: { address: string }) {
+  const [done, setDone] = useState(false);
+  const close = () => history.replaceState(null, '', location.pathname);
+  if (done) return <p class="notice" role="status">{t('notAPersonDone', address)}</p>;
+  return (
+    <section role="alertdialog" aria-labelledby="nap-h" aria-describedby="nap-d" class="confirm card">
+      <h2 id="nap-h">{t('notAPersonTitle', address)}</h2>
+      <p id="nap-d">{t('notAPersonExplain')}</p>
+      <div class="actions">
+        <button type="button" class="danger" onClick={() => void ignoreAddress(db(), address).then(() => (setDone(true), close()))}>
+          {t('notAPersonConfirm')}
         </button>
         <button type="button" onClick={() => (close(), location.reload())}>
           {t('cancel')}
@@ -167,6 +190,14 @@ function Capture() {
 function Sites() {
   const list = useSites();
   const [denied, setDenied] = useState(false);
+  // An http:// site is turned on only after a second click on a warning (issue 16): a page on an
+  // unencrypted site can be rewritten by anyone on the network.
+  const [insecure, setInsecure] = useState<string | null>(null);
+  const enable = async (v: string) => {
+    const r = await sites.enable(v);
+    setDenied(!r.ok && r.reason === 'denied');
+    return r.ok;
+  };
   return (
     <section aria-labelledby="sites-h">
       <h2 id="sites-h">{t('sitesHeading')}</h2>
@@ -177,11 +208,14 @@ function Sites() {
         label={t('siteLabel')}
         error={denied ? t('siteDenied') : t('invalidSite')}
         onAdd={async (v) => {
-          const r = await sites.enable(v);
-          setDenied(!r.ok && r.reason === 'denied');
-          return r.ok;
+          if (/^\s*http:\/\//i.test(v)) {
+            setInsecure(v.trim());
+            return true;
+          }
+          return enable(v);
         }}
       />
+      {insecure && <InsecureSite origin={insecure} onAnyway={() => void enable(insecure).then(() => setInsecure(null))} onCancel={() => setInsecure(null)} />}
     </section>
   );
 }

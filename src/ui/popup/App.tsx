@@ -28,7 +28,7 @@ import { contactRecords } from '../../store/transfer';
 import { serializeVCards } from '../../io/vcard-write';
 import { download } from '../download';
 import type { Interaction, Person } from '../../store/types';
-import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
+import { CadencePicker, displayName, InsecureSite, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { cadenceLabel, duration, monthLabel } from '../format';
 import { formatDate, t } from '../i18n';
 import { OwnQuestions } from '../own-question';
@@ -86,6 +86,7 @@ export function App() {
  */
 function ThisSite() {
   const [tabInfo, setTabInfo] = useState<{ id: number; origin: string } | null>(null);
+  const [warned, setWarned] = useState(false);
   const list = useSites();
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
@@ -95,6 +96,11 @@ function ThisSite() {
   }, []);
   if (!tabInfo || !list) return null;
   const on = list.includes(tabInfo.origin);
+  const turnOn = () =>
+    void sites.enable(tabInfo.origin).then((r) => {
+      if (r.ok) void browser.tabs.reload(tabInfo.id);
+    });
+  if (warned) return <InsecureSite origin={tabInfo.origin} onAnyway={turnOn} onCancel={() => setWarned(false)} />;
   return (
     <p class="this-site small">
       {on ? (
@@ -105,14 +111,7 @@ function ThisSite() {
           </button>
         </>
       ) : (
-        <button
-          type="button"
-          onClick={() =>
-            void sites.enable(tabInfo.origin).then((r) => {
-              if (r.ok) void browser.tabs.reload(tabInfo.id);
-            })
-          }
-        >
+        <button type="button" onClick={() => (tabInfo.origin.startsWith('http:') ? setWarned(true) : turnOn())}>
           {t('useOnThisSite', new URL(tabInfo.origin).host)}
         </button>
       )}

@@ -15,13 +15,26 @@ import { useStorageFlag } from '../storage-flag';
 
 /** Re-ask the background now (after one of this sidebar's own actions). */
 let reload = () => {};
+/**
+ * The key the content script gave this frame (src/capture/sidebar-frame.ts), shown to the
+ * background with every request; and whether this frame sits where Kring puts it, directly in the
+ * tab's top page (issue 16: a third-party frame inside the webmail could load sidebar.html).
+ */
+const frameKey = new URLSearchParams(location.search).get('k') ?? '';
+const placedByKring = (() => {
+  try {
+    return window.parent !== window && window.parent === window.top;
+  } catch {
+    return false;
+  }
+})();
+/** Confirmed in a page of its own, which the webmail page cannot cover or hide (issue 16). */
+const confirmInSettings = (what: string) => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${what}` });
 /** Ask the background to act, then show the result. */
 const act = <T,>(request: Parameters<typeof askBackground>[0]) => askBackground<T>(request).finally(() => reload());
 
 export function SidebarApp() {
   const [page, setPage] = useState<SidebarPage | null>(null);
-  /** "Not a person" answers of this visit, with their undo tokens; they outlive the refreshed list. */
-  const [ignored, setIgnored] = useState<{ email: string; token: string }[]>([]);
   const [collapsed, setCollapsed] = useStorageFlag(SIDEBAR_COLLAPSED);
 
   useEffect(() => {
@@ -32,7 +45,8 @@ export function SidebarApp() {
     let latest = 0;
     const load = () => {
       const mine = ++latest;
-      return askBackground<SidebarPage | undefined>({ type: 'sidebar/get-page' })
+      if (!placedByKring) return Promise.resolve();
+      return askBackground<SidebarPage | undefined>({ type: 'sidebar/get-page', key: frameKey })
         .then((p) => {
           if (!alive || mine !== latest) return;
           tabId = p?.tabId;
@@ -85,36 +99,20 @@ export function SidebarApp() {
         </button>
       </header>
       {page.captureOff && <p class="notice">{t('captureOffHere')}</p>}
-      {page.people.length === 0 && ignored.length === 0 && <p class="empty">{t('sidebarNobody')}</p>}
+      {page.people.length === 0 && <p class="empty">{t('sidebarNobody')}</p>}
       <ul class="cards">
-        {ignored.map(({ email, token }) => (
-          <li key={`ignored-${email}`}>
-            <section class="card ignored" aria-live="polite">
-              <p>{t('notAPersonDone', email)}</p>
-              <button
-                type="button"
-                class="link"
-                onClick={() => void act({ type: 'sidebar/undo-not-a-person', token }).then(() => setIgnored((xs) => xs.filter((x) => x.token !== token)))}
-              >
-                {t('undo')}
-              </button>
-            </section>
+        {page.people.map((p) => (
+          <li key={p.email}>
+            <PersonCard p={p} />
           </li>
         ))}
-        {page.people
-          .filter((p) => !ignored.some((x) => x.email === p.email))
-          .map((p) => (
-            <li key={p.email}>
-              <PersonCard p={p} onIgnored={(token) => setIgnored((xs) => [...xs, { email: p.email, token }])} />
-            </li>
-          ))}
       </ul>
       {page.more > 0 && <p class="muted small more">{t('sidebarMore', String(page.more))}</p>}
     </main>
   );
 }
 
-function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: string) => void }) {
+function PersonCard({ p }: { p: SidebarPerson }) {
   const name = displayName(p.person ?? { name: p.name }, p.email);
   // An id that says nothing about who is shown (issue 16: an id made from the address let the page
   // focus the cadence picker through this frame's fragment, and learn who is in the network).
@@ -151,13 +149,12 @@ function PersonCard({ p, onIgnored }: { p: SidebarPerson; onIgnored: (token: str
           </button>
         )}
         {!p.unresolved && person?.status !== 'network' && (
-          <button type="button" onClick={() => void act<string | null>({ type: 'sidebar/not-a-person', email: p.email }).then((token) => token && onIgnored(token))}>
+          <button type="button" onClick={() => confirmInSettings(`not-a-person=${encodeURIComponent(p.email)}`)}>
             {t('notAPerson')}
           </button>
         )}
         {person && (
-          // Forgetting is confirmed in a page of its own, which the webmail page cannot cover.
-          <button type="button" onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#forget=${encodeURIComponent(person.id)}` })}>
+          <button type="button" onClick={() => confirmInSettings(`forget=${encodeURIComponent(person.id)}`)}>
             {t('forget')}
           </button>
         )}

@@ -39,8 +39,7 @@ function server() {
       'sidebar/get-page': getPage,
       'sidebar/add-to-network': vi.fn(async () => true),
       'sidebar/set-cadence': vi.fn(async () => true),
-      'sidebar/not-a-person': vi.fn(async () => 'token'),
-      'sidebar/undo-not-a-person': vi.fn(async () => true),
+      'capture/sidebar': vi.fn(async () => true),
     },
     onDrop: (r) => drops.push(r),
   });
@@ -53,10 +52,12 @@ describe('classifySender', () => {
   });
   it('accepts a site the user turned Kring on for, in any of its frames; no other site, no other frame origin', () => {
     const isSite = (o: string) => o === 'https://webmail.example.nl';
-    const site = { id: OWN, tab: { id: 9 }, frameId: 0, origin: 'https://webmail.example.nl' };
+    const site = { id: OWN, tab: { id: 9, url: 'https://webmail.example.nl/?_task=mail' }, frameId: 0, origin: 'https://webmail.example.nl' };
     expect(classifySender(site, OWN, EXT_ORIGIN, isSite)).toEqual({ kind: 'content-script', tabId: 9, origin: 'https://webmail.example.nl', frameId: 0 });
     // Roundcube's preview frame: same origin, a sub-frame.
     expect(classifySender({ ...site, frameId: 4 }, OWN, EXT_ORIGIN, isSite)).toEqual({ kind: 'content-script', tabId: 9, origin: 'https://webmail.example.nl', frameId: 4 });
+    // The site framed by an unrelated page (issue 16, 5): its frames count only inside a tab on the site.
+    expect(classifySender({ ...site, frameId: 4, tab: { id: 9, url: 'https://news.example/article' } }, OWN, EXT_ORIGIN, isSite)).toMatchObject({ reason: 'sub-frame' });
     // A frame of another origin inside that site, or the site before it was turned on.
     expect(classifySender({ ...site, frameId: 4, origin: 'https://ads.example' }, OWN, EXT_ORIGIN, isSite)).toMatchObject({ reason: 'sub-frame' });
     expect(classifySender(site, OWN, EXT_ORIGIN)).toMatchObject({ reason: 'unsupported-origin' });
@@ -75,7 +76,7 @@ describe('classifySender', () => {
   });
   it('recognises our own extension pages', () => {
     expect(classifySender({ id: OWN, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page' });
-    expect(classifySender({ id: OWN, tab: { id: 1 }, frameId: 5, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 1 });
+    expect(classifySender({ id: OWN, tab: { id: 1 }, frameId: 5, origin: EXT_ORIGIN }, OWN, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 1, frameId: 5 });
   });
 });
 
@@ -122,21 +123,22 @@ describe('message server', () => {
   it('answers the sidebar framed in a tab with that tab only', async () => {
     const { listen, getPage, drops } = server();
     const sidebar = { id: OWN, tab: { id: 7 }, frameId: 4, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/sidebar.html` };
-    await expect(listen({ type: 'sidebar/get-page' }, sidebar)).resolves.toEqual({ tabId: 7, detection: null });
+    await expect(listen({ type: 'sidebar/get-page', key: 'k' }, sidebar)).resolves.toEqual({ tabId: 7, detection: null });
+    expect(getPage).toHaveBeenCalledWith({ type: 'sidebar/get-page', key: 'k' }, { tabId: 7, frameId: 4, tabUrl: undefined });
     expect(getPage).toHaveBeenCalledTimes(1);
     expect(drops).toEqual([]);
   });
 
   it('drops sidebar commands from an extension page with no tab (they act for a tab)', async () => {
     const { listen, drops } = server();
-    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
+    await expect(listen({ type: 'sidebar/add-to-network', email: 'a@b.nl', name: null }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
     expect(drops).toEqual(['not-allowed']);
   });
 
   it('drops a UI-only command from a content script, and a page report from an extension page', async () => {
     const { listen, getPage, page, drops } = server();
-    await expect(listen({ type: 'sidebar/get-page' }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
-    await expect(listen({ type: 'sidebar/not-a-person', email: 'a@b.nl' }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
+    await expect(listen({ type: 'sidebar/get-page', key: 'k' }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
+    await expect(listen({ type: 'sidebar/add-to-network', email: 'a@b.nl', name: null }, gmailTab)).resolves.toEqual({ stored: 0, people: 0, refused: 'not-allowed' });
     await expect(listen({ type: 'capture/page', detection: validCapture.detection }, { id: OWN, origin: EXT_ORIGIN })).resolves.toBeUndefined();
     expect(getPage).not.toHaveBeenCalled();
     expect(page).not.toHaveBeenCalled();

@@ -111,4 +111,14 @@ describe('sites', () => {
     expect(await enabling).toEqual({ ok: true, origin: 'https://webmail.example.nl' });
     expect(scripts.size).toBe(1);
   });
+
+  it('issue 16, 12: only listed sites the browser grants are trusted, whatever the list in storage says', async () => {
+    const { api } = fakeApi();
+    const sites = createSites(api);
+    await sites.enable('https://webmail.example.nl');
+    // Something that can write storage.local (a content script) adds a site of its own.
+    await api.storage.set({ sites: ['https://evil.example', 'https://webmail.example.nl'] });
+    expect(await sites.list()).toEqual(['https://evil.example', 'https://webmail.example.nl']);
+    expect(await sites.trusted()).toEqual(['https://webmail.example.nl']);
+  });
 });
