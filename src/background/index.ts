@@ -7,7 +7,7 @@ import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
-import { createPageStore, createSidebarFrames, type SessionArea } from './pages';
+import { createPageStore, createSidebarFrames, createTabAccounts, type SessionArea } from './pages';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
 const PROVIDERS_BY_ORIGIN: Record<string, readonly string[]> = {
@@ -45,10 +45,12 @@ export interface BackgroundDeps {
 export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
 
 export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame }: BackgroundDeps) {
-  const budgets = new Map<number, { since: number; created: number }>();
-  const budgetOf = (tabId: number, now: number) => {
+  // Per tab: the window's count, and a queue so two reports from one tab never both spend the
+  // same remaining budget (they would if read before either ingest finished).
+  const budgets = new Map<number, { since: number; created: number; queue: Promise<unknown> }>();
+  const budgetOf = (tabId: number) => {
     let b = budgets.get(tabId);
-    if (!b || now - b.since > TAB_NEW_PEOPLE.windowMs) budgets.set(tabId, (b = { since: now, created: 0 }));
+    if (!b) budgets.set(tabId, (b = { since: Date.now(), created: 0, queue: Promise.resolve() }));
     if (budgets.size > 1000) budgets.delete(budgets.keys().next().value!);
     return b;
   };
@@ -59,6 +61,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
   const providersOf = (origin: string) => PROVIDERS_BY_ORIGIN[origin] ?? (siteOrigins.has(origin) ? SITE_PROVIDERS : undefined);
   const pages = createPageStore(session);
   const frames = createSidebarFrames(session);
+  const accounts = createTabAccounts(session);
   const housekeeping = () => void maintain(store).catch(() => {});
   const actions = sidebarActions(store);
   /** The store changed: open sidebars re-ask. */
@@ -85,12 +88,19 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
     handlers: {
       'capture/detected': async (msg, from) => {
         if (!(await allowed(msg.detection, from.origin))) return { stored: 0, people: 0 };
+        const detection = await accounts.apply(from.tabId, from.origin, msg.detection);
         let result;
         try {
-          const now = Date.now();
-          const budget = budgetOf(from.tabId, now);
-          result = await ingest(store, msg.detection, now, { maxNewPeople: Math.max(0, TAB_NEW_PEOPLE.max - budget.created) });
-          budget.created += result.created ?? 0;
+          const budget = budgetOf(from.tabId);
+          const run = budget.queue.then(async () => {
+            const now = Date.now();
+            if (now - budget.since > TAB_NEW_PEOPLE.windowMs) Object.assign(budget, { since: now, created: 0 });
+            const r = await ingest(store, detection, now, { maxNewPeople: Math.max(0, TAB_NEW_PEOPLE.max - budget.created) });
+            budget.created += r.created ?? 0;
+            return r;
+          });
+          budget.queue = run.catch(() => {});
+          result = await run;
           if (budget.created >= TAB_NEW_PEOPLE.max) void countDrop(store, 'tab-new-people-limit').catch(() => {});
         } catch (e) {
           // The write was rolled back whole. Out of space: tell the user (the popup shows it);
@@ -111,7 +121,8 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
       },
       'capture/page': async (msg, from) => {
         if (!providersOf(from.origin)?.includes(msg.detection.provider)) return undefined;
-        const changedPage = await pages.set(from.tabId, msg.detection, from, msg.fresh === true);
+        const detection = await accounts.apply(from.tabId, from.origin, msg.detection);
+        const changedPage = await pages.set(from.tabId, detection, from, msg.fresh === true);
         if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: msg.detection.view, count: msg.detection.items.length });
         return undefined;
       },

@@ -10,7 +10,7 @@
  */
 import { OPEN_VIEWS } from '../messaging/limits';
 import type { DetectionPayload } from '../messaging/protocol';
-import { pageKey as key, sidebarKey } from '../messaging/storage-keys';
+import { pageKey as key, sidebarKey, tabAccountKey } from '../messaging/storage-keys';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -116,6 +116,34 @@ export function createSidebarFrames(area: SessionArea) {
     },
     async remove(tabId: number) {
       await area.remove(sidebarKey(tabId));
+    },
+  };
+}
+
+/**
+ * Who a tab's page said the user is signed in as (issue 16 keeps that pending until the user
+ * answers, on that page only). A page can report from frames that do not show the account
+ * (Roundcube's open message has its own frame, without the header naming the user): a report
+ * from the same tab, origin and provider without an account is read as that same user's.
+ */
+export function createTabAccounts(area: SessionArea) {
+  interface Claimed {
+    origin: string;
+    provider: string;
+    account: string | null;
+    accountName: string | null;
+  }
+  return {
+    async apply(tabId: number, origin: string, d: DetectionPayload): Promise<DetectionPayload> {
+      const k = tabAccountKey(tabId);
+      const c = ((await area.get(k))[k] as Claimed | undefined) ?? null;
+      if (d.account || d.accountName) {
+        const claimed: Claimed = { origin, provider: d.provider, account: d.account, accountName: d.accountName ?? null };
+        if (JSON.stringify(c) !== JSON.stringify(claimed)) await area.set({ [k]: claimed });
+        return d;
+      }
+      if (!c || c.origin !== origin || c.provider !== d.provider) return d;
+      return { ...d, account: c.account, ...(c.accountName ? { accountName: c.accountName } : {}) };
     },
   };
 }

@@ -10,3 +10,5 @@ export const STORE_CHANGED = 'storeChangedAt';
 export const STORE_FULL = 'storeFullAt';
 /** storage.local: the origins of the webmail sites the user turned Kring on for (src/sites). */
 export const SITES_KEY = 'sites';
+/** storage.session: who the page of a tab said the user is signed in as, and from which origin. */
+export const tabAccountKey = (tabId: number) => `account:${tabId}`;
