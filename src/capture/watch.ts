@@ -89,7 +89,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const detector = opts.detectors.find((d) => d.matches(url));
     let detection: Detection;
     try {
-      detection = detector ? detector.detect(document, url) : emptyDetection(null);
+      detection = detector ? detector.detect(document, url, Date.now()) : emptyDetection(null);
     } catch {
       detection = emptyDetection(detector?.provider ?? null);
     }

@@ -13,10 +13,11 @@
  *   "Fri 11/20/2026 3:42 PM", "Fr 20.11.2026 15:42", "vr 20-11-2026 15:42"   (Outlook's short dates)
  *   "2024-01-04 08:00"                    (Roundcube)
  *   "Tuesday, January 02, 2024 09:00 UTC" (SOGo; a stated zone is honoured)
- * A date with a time is a moment; relative text ("2 hours ago", "Yesterday") or an unknown word
- * gives null, and the caller treats the item as undated.
+ * A date with a time is a moment. Relative text ("Today 16:00", "Yesterday 16:00", "Wed 16:00",
+ * "16:00") is read only when the caller says when the page is read (`hints.now`); "2 hours ago",
+ * or an unknown word, gives null, and the caller treats the item as undated.
  */
-import { JOINERS, MONTHS, WEEKDAYS } from './words';
+import { JOINERS, MONTHS, relativeDay, WEEKDAYS } from './words';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -52,6 +53,13 @@ export interface DateHints {
   year?: number | null;
   /** The page's language ("en-US", "nl"): decides "04/05/2026" when nothing else does. */
   lang?: string | null;
+  /**
+   * The moment the page is read (epoch ms). Given, relative dates are read against it in the
+   * process's time zone: "Today 16:00", "Yesterday 16:00" (eight languages), "Wed 16:00" (the
+   * latest Wednesday before yesterday, within the week; Roundcube), "16:00" alone (today; SOGo).
+   * A relative date that lands more than an hour ahead of `now` is no date.
+   */
+  now?: number;
 }
 
 function valid(y: number, mo: number, d: number, h = 0, mi = 0): boolean {
@@ -131,6 +139,7 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
   if (times > 1 || (times === 1 && !time)) return null;
   let offset: number | null = null;
   let weekday: number | null = null;
+  let rel: number | null = null;
   let year: number | null = null;
   const days: number[] = [];
   /** Month words; `wd` when the word is a weekday too ("mar": March, or Tuesday in French). */
@@ -155,6 +164,12 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
       continue;
     }
     const lower = word.toLowerCase();
+    const r = relativeDay(lower);
+    if (r !== undefined) {
+      if (rel !== null) return null;
+      rel = r;
+      continue;
+    }
     const mo = MONTHS.get(lower);
     const wd = WEEKDAYS.get(lower);
     if (mo !== undefined) months.push({ n: mo, wd });
@@ -169,6 +184,13 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
       offset = sign * ((+(h1 ?? h2 ?? 0)) * 60 + +(m1 ?? m2 ?? 0));
     } else return null;
   }
+  // "Mar 16:00" alone: Tuesday (French, Spanish, Italian), not March: a month needs a day.
+  if (!iso && !numeric && months.length === 1 && months[0]!.wd !== undefined && !days.length && year === null && weekday === null) {
+    weekday = months[0]!.wd!;
+    months.length = 0;
+  }
+  // "Today" beside a full date: not a date we understand.
+  if (rel !== null && (iso || numeric || months.length || days.length || year !== null)) return null;
   let day: Day | null = null;
   if (iso) day = iso;
   else if (numeric) {
@@ -204,6 +226,18 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
     if (y === null) return null;
     day = { y, mo: real[0]!.n, d: days[0]! };
   } else if (days.length || year !== null) return null;
+  else if (hints.now !== undefined && (rel !== null || time)) {
+    // Relative: "Today 16:00", "Yesterday", "Wed 16:00", "16:00" alone.
+    if (rel !== null && weekday !== null) return null;
+    const today = new Date(hints.now);
+    const back = rel !== null ? -rel : weekday !== null ? ((today.getDay() - weekday + 7) % 7 || 7) : 0;
+    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() - back);
+    day = { y: d.getFullYear(), mo: d.getMonth() + 1, d: d.getDate() };
+    const t = time as Time | null;
+    const at = new Date(day.y, day.mo - 1, day.d, t?.h ?? 0, t?.mi ?? 0).getTime();
+    if (at > hints.now + 3_600_000) return null;
+  }
+  if (rel !== null && !day) return null;
   if (day && !valid(day.y, day.mo, day.d)) return null;
   // A weekday that is not the date's: not a date we understand ("Mar Apr 5 2026").
   if (day && weekday !== null && weekdayOf(day) !== weekday) return null;

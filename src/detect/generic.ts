@@ -79,7 +79,7 @@ function firstQuoteLine(doc: Document): Node | null {
 export const generic: Detector = {
   provider: 'generic',
   matches: () => true,
-  detect(doc: Document): Detection {
+  detect(doc: Document, _url?: URL, now?: number): Detection {
     const root = doc.body;
     if (!root) return emptyDetection('generic');
     const byRole = new Map<Role, DetectedPerson[]>();
@@ -128,7 +128,7 @@ export const generic: Detector = {
       provider: 'generic',
       view: 'message',
       account: null,
-      items: [{ kind: 'email', id: null, subject: cleanText(heading?.textContent ?? doc.title), at: parseDisplayedDate(dateRegion?.textContent ?? null), threadId: null, people }],
+      items: [{ kind: 'email', id: null, subject: cleanText(heading?.textContent ?? doc.title), at: parseDisplayedDate(dateRegion?.textContent ?? null, { now }), threadId: null, people }],
     };
   },
 };

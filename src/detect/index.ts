@@ -24,11 +24,11 @@ export function detectorFor(url: URL): Detector | null {
 }
 
 /** Run the detector for `url`; never throws (a broken page yields an empty detection). */
-export function detect(doc: Document, url: URL): Detection {
+export function detect(doc: Document, url: URL, now?: number): Detection {
   const detector = detectorFor(url);
   if (!detector) return emptyDetection(null);
   try {
-    return detector.detect(doc, url);
+    return detector.detect(doc, url, now);
   } catch {
     return emptyDetection(detector.provider);
   }

@@ -48,7 +48,7 @@ function account(doc: Document): string | null {
   return asEmail(doc.querySelector('.header-title.username, .username')?.textContent ?? null);
 }
 
-function messageItem(doc: Document, url: URL): DetectedItem | null {
+function messageItem(doc: Document, url: URL, now: number | undefined): DetectedItem | null {
   const header = doc.querySelector('#message-header');
   if (!header) return null;
   const table = header.querySelector('table.header-headers');
@@ -65,18 +65,21 @@ function messageItem(doc: Document, url: URL): DetectedItem | null {
     for (const hidden of Array.from(copy.querySelectorAll('.voice, a'))) hidden.remove();
     subject = cleanText(copy.textContent);
   }
-  const dateText = table?.querySelector('td.header.date')?.textContent ?? header.querySelector('.header-summary .text-nowrap')?.textContent ?? null;
+  // The details table and the summary line print the same date; the first one that reads, so
+  // "Wed 16:00" in one and "2026-11-25 16:00" in the other gives the full date.
+  const dates = [table?.querySelector('td.header.date')?.textContent, header.querySelector('.header-summary .text-nowrap')?.textContent];
+  const at = dates.map((t) => parseDisplayedDate(t)).find(Boolean) ?? dates.map((t) => parseDisplayedDate(t, { now })).find(Boolean) ?? null;
   return {
     kind: 'email',
     id: uid && mbox ? `${mbox}/${uid}` : null,
     subject,
-    at: parseDisplayedDate(dateText),
+    at,
     threadId: null,
     people: found,
   };
 }
 
-function listItems(doc: Document, account: string | null): DetectedItem[] {
+function listItems(doc: Document, account: string | null, now: number | undefined): DetectedItem[] {
   const items: DetectedItem[] = [];
   for (const row of Array.from(doc.querySelectorAll('tr[id^="rcmrow"]'))) {
     const link = row.querySelector('a[href*="_uid="]');
@@ -97,7 +100,7 @@ function listItems(doc: Document, account: string | null): DetectedItem[] {
       kind: 'email',
       id: uid && mbox ? `${mbox}/${uid}` : null,
       subject: cleanText(row.querySelector('span.subject a')?.textContent ?? null),
-      at: parseDisplayedDate(row.querySelector('span.date')?.textContent ?? null),
+      at: parseDisplayedDate(row.querySelector('span.date')?.textContent ?? null, { now }),
       threadId: null,
       people: [...them, ...owner],
     });
@@ -109,18 +112,18 @@ export const roundcube: Detector = {
   provider: 'roundcube',
   // Every Roundcube address carries `_task`; the login page too (and shows nobody).
   matches: (url) => url.searchParams.has('_task'),
-  detect(doc: Document, url: URL): Detection {
+  detect(doc: Document, url: URL, now?: number): Detection {
     const task = url.searchParams.get('_task');
     const action = url.searchParams.get('_action');
     const me = account(doc);
     if (task !== 'mail') return { ...emptyDetection('roundcube', task ?? 'other'), account: me };
     if (action === 'compose') return { ...emptyDetection('roundcube', 'compose'), account: me };
     if (action === 'preview' || action === 'show') {
-      const item = messageItem(doc, url);
+      const item = messageItem(doc, url, now);
       if (!item) return { ...emptyDetection('roundcube', 'message'), account: me };
       const failure = item.people.length === 0 ? 'no-people' : item.id === null ? 'no-id' : undefined;
       return { provider: 'roundcube', view: 'message', account: me, items: item.people.length ? [item] : [], ...(failure ? { failure } : {}) };
     }
-    return { provider: 'roundcube', view: 'list', account: me, items: listItems(doc, me) };
+    return { provider: 'roundcube', view: 'list', account: me, items: listItems(doc, me, now) };
   },
 };

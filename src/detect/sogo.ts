@@ -89,7 +89,7 @@ function chipPerson(chip: Element, role: Role, owner: Owner, known: Map<string, 
   return { email: known.get(name) ?? null, name, role };
 }
 
-function messageItem(doc: Document, url: URL, owner: Owner, degraded: Set<string>): DetectedItem | null | 'unreadable' {
+function messageItem(doc: Document, url: URL, owner: Owner, degraded: Set<string>, now: number | undefined): DetectedItem | null | 'unreadable' {
   const subjectEl = doc.querySelector(SEL.subject);
   if (!subjectEl || looksHidden(subjectEl)) return null;
   const people: DetectedPerson[] = [];
@@ -126,7 +126,7 @@ function messageItem(doc: Document, url: URL, owner: Owner, degraded: Set<string
     kind: 'email',
     id: messageId(url),
     subject: text(subjectEl),
-    at: parseDisplayedDate(text(doc.querySelector(SEL.date)), { lang: doc.documentElement?.getAttribute('lang') }),
+    at: parseDisplayedDate(text(doc.querySelector(SEL.date)), { lang: doc.documentElement?.getAttribute('lang'), now }),
     threadId: null,
     people,
   };
@@ -166,7 +166,7 @@ function eventItem(doc: Document, owner: Owner): DetectedItem | null {
 export const sogo: Detector = {
   provider: 'sogo',
   matches: (url) => /\/SOGo\//.test(url.pathname),
-  detect(doc: Document, url: URL): Detection {
+  detect(doc: Document, url: URL, now?: number): Detection {
     const owner: Owner = { account: asEmail(text(doc.querySelector(SEL.account))), accountName: cleanName(text(doc.querySelector(SEL.accountName))) };
     const base = { provider: 'sogo' as const, account: owner.account, ...(owner.accountName ? { accountName: owner.accountName } : {}) };
     const degraded = new Set<string>();
@@ -176,7 +176,7 @@ export const sogo: Detector = {
       if (!event) return { ...emptyDetection('sogo', 'calendar'), ...base };
       return { ...base, view: 'event', items: [event], ...(event.id ? {} : { failure: 'no-id' as const }) };
     }
-    const item = messageItem(doc, url, owner, degraded);
+    const item = messageItem(doc, url, owner, degraded, now);
     if (item === 'unreadable') return { ...base, view: 'message', items: [], failure: 'no-people', ...marks() };
     if (!item) return { ...emptyDetection('sogo', doc.querySelector(SEL.messageList) ? 'list' : 'other'), ...base };
     return { ...base, view: 'message', items: [item], ...(item.id ? {} : { failure: 'no-id' as const }), ...marks() };

@@ -58,7 +58,11 @@ export interface Detector {
   provider: Provider;
   /** Whether this detector is the one for a page at this URL. */
   matches(url: URL): boolean;
-  detect(doc: Document, url: URL): Detection;
+  /**
+   * `now` (epoch ms) is when the page is read: given, relative dates the page prints ("Today
+   * 16:00", "Wed 16:00", "16:00") are read against it; without it they give no date.
+   */
+  detect(doc: Document, url: URL, now?: number): Detection;
 }
 
 export const emptyDetection = (provider: Provider | null, view = 'other'): Detection => ({

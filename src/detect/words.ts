@@ -31,15 +31,18 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
   ['dec', 'december', 'dez', 'dezember', 'déc', 'décembre', 'dic', 'diciembre', 'dicembre', 'dezembro', 'gru', 'grudzień', 'grudnia'],
 ];
 
-/** Weekday names and abbreviations by JavaScript day number (0 = Sunday), all languages together. */
+/**
+ * Weekday names and abbreviations by JavaScript day number (0 = Sunday), all languages together.
+ * Besides CLDR's: Roundcube's own Polish labels "Pn" and "Sb" (program/localization/pl_PL/labels.inc).
+ */
 const WEEKDAY_WORDS: readonly (readonly string[])[] = [
   ['sun', 'sunday', 'zo', 'zondag', 'so', 'sonntag', 'dim', 'dimanche', 'dom', 'domingo', 'domenica', 'niedz', 'niedziela', 'nd'],
-  ['mon', 'monday', 'ma', 'maandag', 'mo', 'montag', 'lun', 'lundi', 'lunes', 'lunedì', 'seg', 'segunda', 'segunda-feira', 'pon', 'poniedziałek'],
+  ['mon', 'monday', 'ma', 'maandag', 'mo', 'montag', 'lun', 'lundi', 'lunes', 'lunedì', 'seg', 'segunda', 'segunda-feira', 'pon', 'poniedziałek', 'pn'],
   ['tue', 'tues', 'tuesday', 'di', 'dinsdag', 'dienstag', 'mar', 'mardi', 'martes', 'martedì', 'ter', 'terça', 'terça-feira', 'wt', 'wtorek'],
   ['wed', 'wednesday', 'wo', 'woensdag', 'mi', 'mittwoch', 'mer', 'mercredi', 'mié', 'miércoles', 'mercoledì', 'qua', 'quarta', 'quarta-feira', 'śr', 'środa'],
   ['thu', 'thur', 'thurs', 'thursday', 'do', 'donderdag', 'donnerstag', 'jeu', 'jeudi', 'jue', 'jueves', 'gio', 'giovedì', 'qui', 'quinta', 'quinta-feira', 'czw', 'czwartek'],
   ['fri', 'friday', 'vr', 'vrijdag', 'fr', 'freitag', 'ven', 'vendredi', 'vie', 'viernes', 'venerdì', 'sex', 'sexta', 'sexta-feira', 'pt', 'piątek'],
-  ['sat', 'saturday', 'za', 'zaterdag', 'sa', 'samstag', 'sam', 'samedi', 'sáb', 'sábado', 'sab', 'sabato', 'sob', 'sobota'],
+  ['sat', 'saturday', 'za', 'zaterdag', 'sa', 'samstag', 'sam', 'samedi', 'sáb', 'sábado', 'sab', 'sabato', 'sob', 'sobota', 'sb'],
 ];
 
 /**

@@ -322,7 +322,7 @@ function PersonView({ personId, onBack, onOpen }: { personId: string; onBack: ()
   );
   if (person === undefined) return <main class="popup">{backBar}</main>;
   const name = displayName(person, addresses?.[0]);
-  const contacts = (history ?? []).filter((i) => isContact(i.direction)).map((i) => i.at);
+  const contacts = (history ?? []).filter((i) => isContact(i.direction) && !i.atEstimated).map((i) => i.at);
   const suggested = suggestedCadence(contacts);
   const quiet = quietLongerThanUsual(contacts, Date.now());
   return (

@@ -147,4 +147,23 @@ describe('detection failures', () => {
     expect(await byAddress('q@x.nl')).toMatchObject({ lastContact: 0, firstContact: 0 });
     expect((await db.interactions.toArray())[0]).toMatchObject({ atEstimated: true });
   });
+
+  it('a mail first seen undated takes its real date when a page shows it, and only then counts as contact', async () => {
+    const mail = (at: string | null, view = 'list'): DetectionPayload => ({
+      provider: 'roundcube',
+      view,
+      account: ME,
+      items: [{ kind: 'email', id: 'INBOX/7', subject: 'Offerte', at, people: [{ email: 'lena@x.nl', name: 'Lena', role: 'from' }, { email: ME, name: null, role: 'to' }] }],
+    });
+    await ingest(db, mail(null), NOW);
+    expect(await byAddress('lena@x.nl')).toMatchObject({ lastContact: 0, lastIn: 0 });
+    await ingest(db, mail('2026-11-25T16:00:00+01:00', 'message'), NOW + 60_000);
+    const rows = await db.interactions.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ at: Date.parse('2026-11-25T16:00:00+01:00'), atEstimated: false, direction: 'in' });
+    expect(await byAddress('lena@x.nl')).toMatchObject({ lastContact: Date.parse('2026-11-25T16:00:00+01:00'), lastIn: Date.parse('2026-11-25T16:00:00+01:00') });
+    // Seen undated again later: the date stays.
+    await ingest(db, mail(null), NOW + 120_000);
+    expect((await db.interactions.toArray())[0]).toMatchObject({ at: Date.parse('2026-11-25T16:00:00+01:00'), atEstimated: false });
+  });
 });

@@ -37,3 +37,20 @@ describe('date words', () => {
     }
   });
 });
+
+describe("Roundcube's own weekday labels", () => {
+  // program/localization/*/labels.inc of Roundcube 1.6, Sunday first: what its list prints for mail of the last six days.
+  const labels: Record<string, string[]> = {
+    en_US: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    nl_NL: ['Zo', 'Ma', 'Di', 'Wo', 'Do', 'Vr', 'Za'],
+    de_DE: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
+    fr_FR: ['Dim', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam'],
+    es_ES: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
+    it_IT: ['Dom', 'Lun', 'Mar', 'Mer', 'Gio', 'Ven', 'Sab'],
+    pt_BR: ['Dom.', 'Seg.', 'Ter.', 'Qua.', 'Qui.', 'Sex.', 'Sáb.'],
+    pl_PL: ['Nd', 'Pn', 'Wt', 'Śr', 'Czw', 'Pt', 'Sb'],
+  };
+  it.each(Object.entries(labels))('%s', (_lang, days) => {
+    days.forEach((w, d) => expect(weekdayNumber(w), w).toBe(d));
+  });
+});

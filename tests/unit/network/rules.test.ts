@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, dueDate, overdueness, quietLongerThanUsual, suggestedCadence, usualGapDays } from '../../../src/network/cadence';
+import { DAY, dueDate, overdueness } from '../../../src/network/cadence';
 import { suggestMerges } from '../../../src/network/identity';
 import { cleanDisplayName } from '../../../src/network/names';
 import { isAutomated, isIgnored, isPossibleContact, normaliseIgnoreRule } from '../../../src/network/noise';
@@ -90,15 +90,6 @@ describe('cadence', () => {
         },
       ),
     );
-  });
-  it('suggests a cadence from the median gap once there are 4 contacts, and flags long silences', () => {
-    const t = (d: string) => Date.parse(d);
-    const monthly = [t('2026-01-05'), t('2026-02-03'), t('2026-03-06'), t('2026-04-04')];
-    expect(usualGapDays(monthly.slice(0, 3))).toBeNull();
-    expect(usualGapDays(monthly)).toBe(29);
-    expect(suggestedCadence(monthly)).toBe(30);
-    expect(quietLongerThanUsual(monthly, t('2026-06-01'))).toBe(false);
-    expect(quietLongerThanUsual(monthly, t('2026-08-01'))).toBe(true);
   });
 });
 
