@@ -5,6 +5,8 @@
  * dates merge by max/min, so replaying a detection changes nothing.
  */
 import type { DetectionPayload, IngestResult } from '../messaging/protocol';
+import { conversationSubject, derivedThreadId, findConversation, subjectKey, type KnownMessage, CONVERSATION_WINDOW_DAYS } from '../network/conversations';
+import { DAY } from '../network/cadence';
 import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
 import { cleanDisplayName, nameKey } from '../network/names';
 import { isPossibleContact } from '../network/noise';
@@ -34,6 +36,10 @@ interface Seen {
   seenIn: 'page' | 'list';
   subject: string | null;
   mayCreate: boolean;
+  /** The page's conversation id, else the one Kring recognises (network/conversations.ts). */
+  threadId: string | null;
+  /** For an email the page names no conversation for: its subject's key, to find one by. */
+  threadKey: string | null;
 }
 
 /** A date further ahead than this is no date a page can mean for a message (issue 16: a row dated 2099). */
@@ -92,7 +98,14 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         seenIn: detection.view === 'list' ? 'list' : 'page',
         subject: keepSubjects ? item.subject : null,
         mayCreate: createsPeople(item.kind, item.people),
+        threadId: item.threadId ?? null,
+        threadKey: null,
       };
+      if (item.kind === 'email' && !seen.threadId) {
+        // Computed from the page's subject even when subjects are not kept: only the key is stored.
+        const conv = conversationSubject(item.subject);
+        seen.threadKey = conv ? subjectKey(conv) : null;
+      }
       const contacts =
         item.kind === 'email' ? emailContacts(item.people, own) : meetingContacts(item.people, own, seen.at, now);
       for (const contact of contacts) {
@@ -178,12 +191,46 @@ class Batch {
       const a = b.addresses.get(w.contact.email) ?? b.byName.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
       return a && !w.seen.atEstimated ? [[a.personId, w.seen.at] as [string, number]] : [];
     });
+    await b.assignThreads(work);
     // Point lookups, issued together. (One anyOf over these compound keys walks the index between
     // them, and person ids are random: that grew with the store; bench/run.ts, ingest.)
     const unique = [...new Map(moments.map((m) => [momentKey(m[0], m[1]), m])).values()];
     const found = await Promise.all(unique.map((m) => db.interactions.where('[personId+at]').equals(m).toArray()));
     for (const list of found) for (const i of list) b.addMoment(i);
     return b;
+  }
+
+  /**
+   * Give each email the page named no conversation for the conversation it belongs to: the
+   * nearest message with the same subject key and one of the same people (stored, or earlier in
+   * this batch), else a new one named after it. Oldest first, so one batch decides as the
+   * messages were written.
+   */
+  async assignThreads(work: { seen: Seen; contact: Contact }[]): Promise<void> {
+    const items = [...new Set(work.filter((w) => w.seen.threadKey !== null).map((w) => w.seen))].sort((a, b) => a.at - b.at);
+    if (items.length === 0) return;
+    const whoOf = (contact: Contact): string => {
+      const a = this.addresses.get(contact.email) ?? this.byName.get(contact.email) ?? (contact.name && !contact.unresolved ? this.addresses.get(nameKey(contact.name)) : undefined);
+      return a ? a.personId : `@${contact.email}`;
+    };
+    const who = new Map<Seen, Set<string>>();
+    for (const w of work) {
+      if (w.seen.threadKey === null) continue;
+      const set = who.get(w.seen) ?? new Set<string>();
+      set.add(whoOf(w.contact));
+      who.set(w.seen, set);
+    }
+    const people = [...new Set([...who.values()].flatMap((s) => [...s]).filter((k) => !k.startsWith('@')))];
+    const window = CONVERSATION_WINDOW_DAYS * DAY;
+    const from = items[0]!.at - window;
+    const to = items[items.length - 1]!.at + window;
+    const stored = await Promise.all(people.map((id) => this.db.interactions.where('[personId+at]').between([id, from], [id, to], true, true).toArray()));
+    const known: KnownMessage[] = stored.flat().flatMap((i) => (i.threadId && !i.atEstimated ? [{ who: i.personId, at: i.at, threadId: i.threadId }] : []));
+    for (const seen of items) {
+      const them = who.get(seen)!;
+      seen.threadId = findConversation(known, seen.threadKey!, them, seen.at) ?? derivedThreadId(seen.threadKey!, seen.sourceId);
+      if (!seen.atEstimated) for (const w of them) known.push({ who: w, at: seen.at, threadId: seen.threadId });
+    }
   }
 
   private addMoment(i: Interaction) {
@@ -218,7 +265,15 @@ class Batch {
     // Seen again: nothing to do, unless an upcoming meeting has since taken place, or the page now
     // shows the date of what was stored undated.
     const dated = existing?.atEstimated === true && !seen.atEstimated;
-    if (existing && !dated && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) return null;
+    if (existing && !dated && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) {
+      // Stored before Kring recognised conversations on this page: the message joins its conversation.
+      if (!existing.threadId && seen.threadId) {
+        const threaded = { ...existing, threadId: seen.threadId };
+        this.putInteractions.set(id, threaded);
+        this.interactions.set(id, threaded);
+      }
+      return null;
+    }
 
     let address = this.addresses.get(contact.email) ?? this.byName.get(contact.email);
     if (!address && !contact.unresolved && contact.name) address = this.resolveName(contact.name, contact.email);
@@ -266,7 +321,7 @@ class Batch {
       address: contact.email,
       provider: seen.provider,
       sourceId: seen.sourceId,
-      threadId: seen.item.threadId ?? null,
+      threadId: seen.threadId,
       direction: contact.direction,
       at,
       atEstimated: seen.atEstimated,
