@@ -97,7 +97,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         atEstimated: !Number.isFinite(parsed),
         seenIn: detection.view === 'list' ? 'list' : 'page',
         subject: keepSubjects ? item.subject : null,
-        mayCreate: createsPeople(item.kind, item.people),
+        mayCreate: createsPeople(item.kind, item.people, item.moreRecipients ?? 0),
         threadId: item.threadId ?? null,
         threadKey: null,
       };

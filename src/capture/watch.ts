@@ -96,7 +96,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     // Within the message bounds: an item with more people than a message may carry keeps the
     // first ones (a mail to hundreds creates nobody anyway), so it cannot get a report refused.
     if (detection.items.some((i) => i.people.length > LIMITS.peoplePerItem)) {
-      detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem) } : i)) };
+      detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem), moreRecipients: i.moreRecipients === 'unknown' ? 'unknown' : (i.moreRecipients ?? 0) + i.people.length - LIMITS.peoplePerItem } : i)) };
     }
     opts.onDetection?.(detection);
     // Each item is serialised once: its fingerprint keys what was sent, and the page's is made of them.

@@ -16,6 +16,7 @@ export function toContract(d: Detection): Detection {
       subject: i.subject,
       at: i.at,
       people: i.people.map((p) => ({ email: p.email, name: p.name, role: p.role })),
+      ...(i.moreRecipients ? { moreRecipients: i.moreRecipients } : {}),
     })),
   };
 }

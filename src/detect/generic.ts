@@ -4,10 +4,11 @@
  * …) and what follows the label — as `mailto:` links, `email`/`data-email` attributes, `title`s
  * holding an address, or "Name <address>" text. Never inside quoted text (`blockquote`, a
  * "… wrote:" / "… schreef:" line and what follows it). A page with no labelled sender shows
- * nobody: a page that is not mail must not be guessed at.
+ * nobody: a page that is not mail must not be guessed at. Recipients folded away ("15 more…",
+ * "+15", "and 15 others" as a link, button or the value's last part) are counted.
  */
 import { parseDisplayedDate } from './dates';
-import { MAX_LABEL_LENGTH, headerRole, nameBeside } from './labels';
+import { MAX_LABEL_LENGTH, headerRole, moreCount, nameBeside } from './labels';
 import { asEmail, cleanName, cleanText, findEmail, looksHidden } from './text';
 import type { DetectedPerson, Detection, Detector, Role } from './types';
 import { emptyDetection } from './types';
@@ -31,6 +32,19 @@ function valueRegion(label: Element): Element | null {
   if (label.tagName === 'TH' || label.tagName === 'TD') return label.nextElementSibling;
   if (label.tagName === 'DT') return label.nextElementSibling?.tagName === 'DD' ? label.nextElementSibling : null;
   return label.nextElementSibling ?? label.parentElement;
+}
+
+/** The recipients a header value says it folded away: its last part, or a short link, button or span saying so. */
+function foldedIn(region: Element): number {
+  const tail = (region.textContent ?? '').slice(-80).split(/[,;]/).pop();
+  const fromTail = moreCount(tail);
+  if (fromTail) return fromTail;
+  for (const el of Array.from(region.querySelectorAll('a, button, span')).slice(0, MAX_NODES_PER_REGION)) {
+    if (el.childElementCount > 0 || quoted(el) || looksHidden(el)) continue;
+    const n = moreCount(el.textContent);
+    if (n) return n;
+  }
+  return 0;
 }
 
 /** Addresses in a header value, in page order, each once. */
@@ -83,6 +97,7 @@ export const generic: Detector = {
     const root = doc.body;
     if (!root) return emptyDetection('generic');
     const byRole = new Map<Role, DetectedPerson[]>();
+    let folded = 0;
     const quoteLine = firstQuoteLine(doc);
     const afterQuote = (el: Element) => quoteLine !== null && (quoteLine.compareDocumentPosition(el) & FOLLOWING) !== 0;
     let labels = 0;
@@ -106,6 +121,7 @@ export const generic: Detector = {
       const found = addressesIn(region, role, el.textContent ?? '');
       if (found.length > 0) {
         byRole.set(role, found);
+        if (role !== 'from') folded += foldedIn(region);
         first ??= el;
       }
     }
@@ -128,7 +144,7 @@ export const generic: Detector = {
       provider: 'generic',
       view: 'message',
       account: null,
-      items: [{ kind: 'email', id: null, subject: cleanText(heading?.textContent ?? doc.title), at: parseDisplayedDate(dateRegion?.textContent ?? null, { now }), threadId: null, people }],
+      items: [{ kind: 'email', id: null, subject: cleanText(heading?.textContent ?? doc.title), at: parseDisplayedDate(dateRegion?.textContent ?? null, { now }), threadId: null, people, ...(folded ? { moreRecipients: folded } : {}) }],
     };
   },
 };

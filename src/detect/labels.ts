@@ -56,3 +56,19 @@ export function leadingHeaderRole(line: string | null | undefined): Role | null 
 
 /** The name in "Name <address>" text (quotes and the address removed), or null. */
 export const nameBeside = (text: string, email: string): string | null => cleanName(text.replace(/<[^>]*>/g, '').replace(email, '').replace(/["']/g, ''));
+
+/**
+ * How many more recipients a folded list says there are: Roundcube's "15 more..." in its eight
+ * languages (program/localization/*\/labels.inc `andnmore`: "$nr more...", "$nr meer...", "$nr
+ * weitere …", "$nr de plus…", "$nr más…", "ancora $nr...", "$nr mais...", "$nr więcej..."), and
+ * the "+15" and "and 15 others" other webmails print. Short text only; null when it says none.
+ */
+const MORE_WORDS = 'more|meer|weitere|de plus|más|mas|mais|więcej|others?|anderen?|autres?|otros?|altri|outros?|innych|osób|people|personen|personnes|personas|persone|pessoas';
+const MORE = new RegExp(`^(?:(?:and|en|und|et|y|e|i)\\s+)?(?:\\+\\s*(\\d{1,6})(?:\\s+(?:${MORE_WORDS}))?|(\\d{1,6})\\s+(?:${MORE_WORDS})|(?:ancora|altri)\\s+(\\d{1,6}))\\s*(?:\\.{3}|…)?$`, 'iu');
+export function moreCount(text: string | null | undefined): number | null {
+  if (!text || text.length > MAX_LABEL_LENGTH) return null;
+  const m = MORE.exec(text.replace(/\s+/gu, ' ').trim().replace(/^[,;]\s*/u, ''));
+  if (!m) return null;
+  const n = +(m[1] ?? m[2] ?? m[3]!);
+  return n > 0 ? n : null;
+}

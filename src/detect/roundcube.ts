@@ -10,10 +10,13 @@
  * - The list: rows `tr[id^=rcmrow]`, the correspondent in `span.fromto .rcmContactAddress[title]`
  *   (the sender, or the recipient in the Sent folder), the date in `span.date`, and the uid and
  *   folder in the subject link.
+ * - Folded recipients: a message's header lists ten per line and links the rest as "15 more..."
+ *   (`a.morelink`, its count in the text, eight languages); a list row shows three and "...".
  * - Compose: nobody.
  * Ids are "<folder>/<uid>", the same in the list and the opened message.
  */
 import { parseDisplayedDate } from './dates';
+import { moreCount } from './labels';
 import { asEmail, cleanName, cleanText } from './text';
 import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
 import { emptyDetection } from './types';
@@ -58,6 +61,8 @@ function messageItem(doc: Document, url: URL, now: number | undefined): Detected
   if (!found.some((p) => p.role === 'from')) found = [...people(header.querySelector('.header-summary'), 'from'), ...found];
   const uid = url.searchParams.get('_uid');
   const mbox = url.searchParams.get('_mbox');
+  let more = 0;
+  if (table) for (const link of Array.from(table.querySelectorAll('td.header.to a.morelink, td.header.cc a.morelink, td.header.bcc a.morelink'))) more += moreCount(link.textContent) ?? 0;
   const subjectEl = header.querySelector('h2.subject');
   let subject: string | null = null;
   if (subjectEl) {
@@ -76,6 +81,7 @@ function messageItem(doc: Document, url: URL, now: number | undefined): Detected
     at,
     threadId: null,
     people: found,
+    ...(more ? { moreRecipients: more } : {}),
   };
 }
 
@@ -93,8 +99,11 @@ function listItems(doc: Document, account: string | null, now: number | undefine
       /* no usable link */
     }
     const sent = isSentFolder(doc, mbox);
-    const them = people(row.querySelector('.fromto'), sent ? 'to' : 'from');
+    const fromto = row.querySelector('.fromto');
+    const them = people(fromto, sent ? 'to' : 'from');
     if (them.length === 0) continue;
+    // Three recipients and "...": more, uncounted.
+    const folded = sent && /(?:\.\.\.|…)\s*$/u.test(fromto?.textContent ?? '');
     const owner: DetectedPerson[] = account ? [{ email: account, name: null, role: sent ? 'from' : 'to' }] : [];
     items.push({
       kind: 'email',
@@ -103,6 +112,7 @@ function listItems(doc: Document, account: string | null, now: number | undefine
       at: parseDisplayedDate(row.querySelector('span.date')?.textContent ?? null, { now }),
       threadId: null,
       people: [...them, ...owner],
+      ...(folded ? { moreRecipients: 'unknown' as const } : {}),
     });
   }
   return items;

@@ -28,6 +28,12 @@ export interface DetectedItem {
   people: DetectedPerson[];
   /** The conversation the item belongs to, where the page tells it. Not part of the printed contract. */
   threadId?: string | null;
+  /**
+   * Recipients the page says there are beyond those it lists (Roundcube's "15 more…", "+15",
+   * "and 15 others"), or 'unknown' where it says there are more but not how many (Roundcube's
+   * list: three addresses and "..."); absent when it lists them all. Printed only when present.
+   */
+  moreRecipients?: number | 'unknown';
   /** A meeting's end, ISO 8601. Not part of the printed contract. */
   end?: string | null;
 }

@@ -28,6 +28,7 @@ export const detectedItem = z.strictObject({
   at: z.iso.datetime({ offset: true }).nullable(),
   people: z.array(detectedPerson).max(LIMITS.peoplePerItem),
   threadId: z.string().max(LIMITS.id).nullable().optional(),
+  moreRecipients: z.union([z.number().int().min(1).max(10_000_000), z.literal('unknown')]).optional(),
   end: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 

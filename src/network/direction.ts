@@ -68,9 +68,11 @@ export function meetingContacts(people: readonly ItemPerson[], own: ReadonlySet<
  */
 export const MAX_PARTICIPANTS_TO_CREATE = 20;
 
-export function createsPeople(kind: 'email' | 'meeting', people: readonly ItemPerson[]): boolean {
-  // A meeting counts everyone there (the owner too); an email counts its recipients.
-  const counted = kind === 'meeting' ? people.length : people.filter((p) => p.role !== 'from').length;
+export function createsPeople(kind: 'email' | 'meeting', people: readonly ItemPerson[], moreRecipients: number | 'unknown' = 0): boolean {
+  // A meeting counts everyone there (the owner too); an email counts its recipients, those the
+  // page folded away ("15 more…") too; folded away uncounted, it may be a crowd: nobody new.
+  if (moreRecipients === 'unknown') return false;
+  const counted = (kind === 'meeting' ? people.length : people.filter((p) => p.role !== 'from').length) + moreRecipients;
   return counted <= MAX_PARTICIPANTS_TO_CREATE;
 }
 

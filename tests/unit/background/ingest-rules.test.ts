@@ -83,6 +83,19 @@ describe('mail to many', () => {
     await ingest(db, { provider: 'gmail', view: 'thread', account: ME, items: [{ kind: 'email', id: 'm', subject: 's', at: '2026-11-01T10:00:00+01:00', people: [{ email: ME, name: null, role: 'from' }, ...to] }] }, NOW);
     expect(await db.people.count()).toBe(0);
   });
+
+  it('ten shown and fifteen folded away are 25: nobody new, history for people known; folded uncounted likewise', async () => {
+    await ingest(db, { provider: 'roundcube', view: 'message', account: ME, items: [{ kind: 'email', id: 'INBOX/1', subject: 's', at: '2026-10-01T10:00:00+01:00', people: [{ email: ME, name: null, role: 'from' }, { email: 'r0@x.nl', name: null, role: 'to' }] }] }, NOW);
+    const to = Array.from({ length: 10 }, (_, i) => ({ email: `r${i}@x.nl`, name: null, role: 'to' as const }));
+    for (const [id, more] of [['INBOX/2', 15], ['Sent/3', 'unknown']] as const) {
+      await ingest(db, { provider: 'roundcube', view: 'message', account: ME, items: [{ kind: 'email', id, subject: 's', at: '2026-11-01T10:00:00+01:00', moreRecipients: more, people: [{ email: ME, name: null, role: 'from' }, ...to] }] }, NOW);
+    }
+    expect(await db.people.count()).toBe(1);
+    expect(await db.interactions.count()).toBe(3);
+    // Ten and nothing folded: ten people.
+    await ingest(db, { provider: 'roundcube', view: 'message', account: ME, items: [{ kind: 'email', id: 'INBOX/4', subject: 's', at: '2026-11-02T10:00:00+01:00', people: [{ email: ME, name: null, role: 'from' }, ...to] }] }, NOW);
+    expect(await db.people.count()).toBe(10);
+  });
 });
 
 describe('list rows and opened threads', () => {

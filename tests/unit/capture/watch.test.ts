@@ -166,3 +166,23 @@ describe('startCapture', () => {
     ]);
   });
 });
+
+describe('an item with more people than a report may carry', () => {
+  it('keeps the first ones and counts the rest as folded recipients, so the crowd rule still sees them all', async () => {
+    const crowd: Detector = {
+      provider: 'roundcube',
+      matches: () => true,
+      detect: () => ({
+        provider: 'roundcube',
+        view: 'message',
+        account: 'me@example.com',
+        items: [{ kind: 'email', id: 'INBOX/1', subject: null, at: null, threadId: null, moreRecipients: 7, people: Array.from({ length: 800 }, (_, i) => ({ email: `p${i}@example.com`, name: null, role: i === 0 ? ('from' as const) : ('to' as const) })) }],
+      }),
+    };
+    const sent: Detection[] = [];
+    startCapture(fakeContext(), { detectors: [crowd], send: async (d) => (sent.push(d), { stored: 0, people: 0 }) });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent[0]!.items[0]!.people).toHaveLength(500);
+    expect(sent[0]!.items[0]!.moreRecipients).toBe(7 + 300);
+  });
+});
