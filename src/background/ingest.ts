@@ -13,7 +13,7 @@ import { isPossibleContact } from '../network/noise';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
-import { newPerson, withDue } from '../store/person-record';
+import { newPerson, refreshPerson, withDue } from '../store/person-record';
 import { MAX_PENDING_OWN, SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys, type PendingOwn } from '../store/settings';
 import type { Address, Interaction, Person } from '../store/types';
 
@@ -160,6 +160,9 @@ class Batch {
    */
   private readonly byName = new Map<string, Address>();
 
+  /** People whose history changed under them (a list row's direction corrected): dates recomputed after the write. */
+  private readonly refresh = new Set<string>();
+
   /** New people this batch may still create, and how many it did. */
   maxNewPeople = Infinity;
   created = 0;
@@ -265,7 +268,11 @@ class Batch {
     // Seen again: nothing to do, unless an upcoming meeting has since taken place, or the page now
     // shows the date of what was stored undated.
     const dated = existing?.atEstimated === true && !seen.atEstimated;
-    if (existing && !dated && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) {
+    // A list row guesses the direction (it shows one correspondent); the opened message knows it
+    // (a post to a mailing list is seen with its poster, not written to you). The page wins, and
+    // the person's dates are recomputed from their history after the write.
+    const corrected = existing !== undefined && existing.seenIn === 'list' && seen.seenIn === 'page' && existing.direction !== contact.direction && existing.direction !== 'upcoming';
+    if (existing && !dated && !corrected && !(existing.direction === 'upcoming' && contact.direction === 'meeting')) {
       // Stored before Kring recognised conversations on this page: the message joins its conversation.
       if (!existing.threadId && seen.threadId) {
         const threaded = { ...existing, threadId: seen.threadId };
@@ -330,6 +337,7 @@ class Batch {
     };
     this.putInteractions.set(id, interaction);
     this.deleteInteractions.delete(id);
+    if (corrected) this.refresh.add(updated.id);
     if (existing) {
       const list = this.moments.get(momentKey(existing.personId, existing.at));
       if (list) this.moments.set(momentKey(existing.personId, existing.at), list.filter((i) => i.id !== id));
@@ -352,5 +360,6 @@ class Batch {
     if (this.deleteInteractions.size) await db.interactions.bulkDelete([...this.deleteInteractions]);
     if (this.putInteractions.size) await db.interactions.bulkPut([...this.putInteractions.values()]);
     if (this.dirtyPeople.size) await db.people.bulkPut([...this.dirtyPeople].map((id) => this.people.get(id)!));
+    for (const id of this.refresh) await refreshPerson(db, id);
   }
 }

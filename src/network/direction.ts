@@ -3,9 +3,12 @@
  * - A message from one of the user's own addresses is outgoing to each of its recipients.
  * - Otherwise it is incoming from its sender; the other recipients were cc'd with the user.
  * - The user's own addresses are never contacts.
+ * - A mailing list is never a contact (noise.ts isListAddress); a post to a list that did not
+ *   address the user personally is seen with its poster, not written to the user ('cc').
  */
 import type { Direction } from '../store/types';
 import { nameKey } from './names';
+import { isListAddress } from './noise';
 
 export interface ItemPerson {
   email: string | null;
@@ -33,15 +36,18 @@ const contact = (p: ItemPerson, key: string, direction: Direction): Contact =>
 const RECIPIENT = new Set(['to', 'cc', 'bcc', 'recipient']);
 
 export function emailContacts(people: readonly ItemPerson[], own: ReadonlySet<string>): Contact[] {
+  const isList = (p: ItemPerson) => p.email !== null && isListAddress(p.email, p.name);
   const sender = people.find((p) => p.role === 'from' && keyOf(p));
   const senderKey = sender ? keyOf(sender)! : null;
   const fromMe = senderKey ? own.has(senderKey) : false;
+  const toList = people.some((p) => RECIPIENT.has(p.role) && isList(p));
+  const addressedToMe = people.some((p) => RECIPIENT.has(p.role) && own.has(keyOf(p) ?? ''));
   const out = new Map<string, Contact>();
   // The sender first, so a person who is both sender and recipient reads as "in".
-  if (sender && senderKey && !fromMe) out.set(senderKey, contact(sender, senderKey, 'in'));
+  if (sender && senderKey && !fromMe && !isList(sender)) out.set(senderKey, contact(sender, senderKey, toList && !addressedToMe ? 'cc' : 'in'));
   for (const p of people) {
     const key = keyOf(p);
-    if (!key || own.has(key) || out.has(key) || !RECIPIENT.has(p.role)) continue;
+    if (!key || own.has(key) || out.has(key) || !RECIPIENT.has(p.role) || isList(p)) continue;
     out.set(key, contact(p, key, fromMe ? 'out' : 'cc'));
   }
   return [...out.values()];

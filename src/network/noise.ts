@@ -49,3 +49,23 @@ export function isIgnored(address: string, rules: readonly string[]): boolean {
 export function isPossibleContact(address: string, own: ReadonlySet<string>, ignoreRules: readonly string[]): boolean {
   return !own.has(address) && !isAutomated(address) && !isIgnored(address, ignoreRules);
 }
+
+const lists = rules.lists;
+const listExact = new Set(lists.localPartExact);
+const NAME_ENDING = new RegExp(`(?:^|[\\s\\-_])(?:${lists.nameEndings.map((w) => w.replace(/ /g, '[\\s-]?')).join('|')})$`, 'iu');
+const NAME_VIA = new RegExp(`\\s(?:${lists.nameVia.join('|')})\\s+\\S`, 'iu');
+
+/**
+ * An address that shows the marks of a mailing list or group (noise-rules.json "lists"): a list
+ * local part ("dev@", "announce@", "team-all@", "python-list@"), a list host ("lists.x.org",
+ * googlegroups.com), a display name that is the list's ("OpenForge developers") or a poster's
+ * shown via it ("Jan de Boer via OpenForge"). Such an address is not a person; its posters are.
+ */
+export function isListAddress(address: string, name?: string | null): boolean {
+  const [local, domain] = split(address.toLowerCase());
+  const bare = local.split('+')[0]!;
+  if (listExact.has(bare) || lists.localPartSuffixes.some((s) => bare.endsWith(s) && bare.length > s.length)) return true;
+  if (lists.domains.some((d) => onDomain(domain, d)) || lists.domainPrefixes.some((p) => domain.startsWith(p))) return true;
+  const n = name?.trim();
+  return !!n && n.length <= 120 && (NAME_ENDING.test(n) || NAME_VIA.test(n));
+}

@@ -113,3 +113,19 @@ describe('conversations recognised by subject and correspondent', () => {
     expect((await repliesOwedNow(db, NOW)).theyOwe).toHaveLength(1);
   });
 });
+
+describe('a list post seen in the list, then opened', () => {
+  it('the row guessed mail to you; the opened post shows it went to the list: seen with the poster, no contact', async () => {
+    const post = (view: string, people: Item['people']): DetectionPayload => page([{ kind: 'email', id: 'INBOX/30', subject: '[dev] Release 2.0', at: iso(5), threadId: null, people }], view);
+    await ingest(db, page([mail('29', 40, 'Hallo', 'jan@openforge.org', [ME])]), NOW);
+    await ingest(db, post('list', [{ email: 'jan@openforge.org', name: 'Jan', role: 'from' }, { email: ME, name: null, role: 'to' }]), NOW);
+    const jan = await personOf('jan@openforge.org');
+    expect((await db.people.get(jan))!.lastIn).toBe(NOW - 5 * DAY);
+    await ingest(db, post('message', [{ email: 'jan@openforge.org', name: 'Jan', role: 'from' }, { email: 'dev@lists.openforge.org', name: 'OpenForge developers', role: 'to' }]), NOW);
+    const rows = (await db.interactions.toArray()).filter((i) => i.sourceId === 'INBOX/30');
+    expect(rows.map((r) => [r.address, r.direction, r.seenIn])).toEqual([['jan@openforge.org', 'cc', 'page']]);
+    // His last mail to you is the one of 40 days ago again.
+    expect((await db.people.get(jan))!).toMatchObject({ lastIn: NOW - 40 * DAY, lastContact: NOW - 40 * DAY });
+    expect(await db.addresses.get('dev@lists.openforge.org')).toBeUndefined();
+  });
+});
