@@ -75,10 +75,10 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
   // small however large the mailbox (bench: sidebar with 10,000 people).
   const recent = (
     await Promise.all(
-      shown.flatMap((s) => (s.person ? [db.interactions.where('[personId+at]').between([s.person.id, now - 30 * DAY], [s.person.id, now]).toArray()] : [])),
+      shown.flatMap((s) => (s.person ? [db.interactions.where('[personId+at]').between([s.person.id, now - 45 * DAY], [s.person.id, now]).toArray()] : [])),
     )
   ).flat();
-  const owed = repliesOwed(recent, now, replyDays);
+  const owed = repliesOwed(recent, now, replyDays, now - 30 * DAY);
   for (const { email, name, unresolved, person } of shown) {
     const id = person?.id;
     // Cold inbound you never answered is no debt (as in the popup, store/queries.ts).

@@ -38,11 +38,12 @@ export async function repliesOwedNow(db: KringDb, now = Date.now(), lookbackDays
   // Bounded, and read forward (one native getAll; a reversed read walks a cursor): the cost
   // follows recent mail, not the size of the history.
   // Only messages written count (copies and meetings never do), so two `[direction+at]` reads.
-  const from = now - lookbackDays * DAY;
+  // Half as far again before the window, to know who opened a conversation still open in it.
+  const from = now - lookbackDays * 1.5 * DAY;
   const read = (direction: 'in' | 'out') =>
     db.interactions.where('[direction+at]').between([direction, from], [direction, now], true, true).limit(RECENT_LIMIT).toArray();
   const recent = (await Promise.all([read('in'), read('out')])).flat();
-  const owed = repliesOwed(recent, now, days);
+  const owed = repliesOwed(recent, now, days, now - lookbackDays * DAY);
   const ids = [...new Set(owed.youOwe.map((o) => o.personId))];
   const people = await db.people.bulkGet(ids);
   const corresponds = new Set(people.flatMap((p) => (p && (p.lastOut > 0 || p.status === 'network') ? [p.id] : [])));

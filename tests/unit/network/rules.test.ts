@@ -127,7 +127,7 @@ describe('merge suggestions', () => {
 describe('replies owed', () => {
   const now = Date.parse('2026-11-27T12:00:00Z');
   const ago = (d: number) => now - d * DAY;
-  it('you owe a reply when their message is the latest and older than N days; they owe you likewise', () => {
+  it('you owe a reply when their message is the latest and older than N days; they owe you when you opened the conversation and wrote last', () => {
     const r = repliesOwed(
       [
         { personId: 'p', threadId: 't1', direction: 'out', at: ago(10), subject: 'Q' },
@@ -137,13 +137,24 @@ describe('replies owed', () => {
         { personId: 'z', threadId: 't4', direction: 'in', at: ago(9), subject: 'Answered' },
         { personId: 'z', threadId: 't4', direction: 'out', at: ago(8), subject: 'Answered' },
         { personId: 'y', threadId: 't4', direction: 'cc', at: ago(2), subject: 'Answered' },
+        // Opened by you, answered, and you wrote again: they owe you.
+        { personId: 'q', threadId: 't5', direction: 'out', at: ago(20), subject: 'Follow-up' },
+        { personId: 'q', threadId: 't5', direction: 'in', at: ago(18), subject: 'Follow-up' },
+        { personId: 'q', threadId: 't5', direction: 'out', at: ago(15), subject: 'Follow-up' },
+        // Opened by them before the window, answered by you inside it: closed.
+        { personId: 'w', threadId: 't6', direction: 'in', at: ago(32), subject: 'Old question' },
+        { personId: 'w', threadId: 't6', direction: 'out', at: ago(29), subject: 'Old question' },
+        // Everything before the window: not judged.
+        { personId: 'v', threadId: 't7', direction: 'out', at: ago(40), subject: 'Long ago' },
       ],
       now,
       3,
+      ago(30),
     );
     expect(r.youOwe).toEqual([{ personId: 'p', threadId: 't1', subject: 'Q', since: ago(5) }]);
+    // z opened t4 and you answered: nobody owes anything there.
     expect(r.theyOwe).toEqual([
-      { personId: 'z', threadId: 't4', subject: 'Answered', since: ago(8) },
+      { personId: 'q', threadId: 't5', subject: 'Follow-up', since: ago(15) },
       { personId: 'm', threadId: 't2', subject: 'Offer', since: ago(4) },
     ]);
   });
