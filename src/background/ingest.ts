@@ -14,7 +14,7 @@ import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, refreshPerson, withDue } from '../store/person-record';
-import { MAX_PENDING_OWN, SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys, type PendingOwn } from '../store/settings';
+import { MAX_CROWD_ITEMS, MAX_PENDING_OWN, SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys, type PendingOwn } from '../store/settings';
 import type { Address, Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
@@ -40,6 +40,14 @@ interface Seen {
   threadId: string | null;
   /** For an email the page names no conversation for: its subject's key, to find one by. */
   threadKey: string | null;
+}
+
+/** A crowd's message or conversation, as `crowdItems` keeps it: a 32-bit FNV-1a hash, base 36. */
+function crowdKey(provider: string, id: string): string {
+  const basis = `${provider}\u0000${id}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < basis.length; i++) h = Math.imul(h ^ basis.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
 }
 
 /** A date further ahead than this is no date a page can mean for a message (issue 16: a row dated 2099). */
@@ -84,6 +92,9 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
       }
       if (added) await db.settings.put({ key: SETTING.pendingOwn, value: pending });
     }
+    const crowds = await getSetting<string[]>(db, SETTING.crowdItems, []);
+    const crowdSet = new Set(crowds);
+    const newCrowds: string[] = [];
     const work: { seen: Seen; contact: Contact }[] = [];
     for (const item of detection.items) {
       let parsed = item.at ? Date.parse(item.at) : NaN;
@@ -101,6 +112,13 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         threadId: item.threadId ?? null,
         threadKey: null,
       };
+      // A message opened as a crowd's is remembered; its row in a list (one correspondent shown)
+      // then creates nobody either.
+      const ids = [item.id, item.threadId].flatMap((id) => (id ? [crowdKey(detection.provider, id)] : []));
+      if (seen.seenIn === 'list' && ids.some((k) => crowdSet.has(k))) seen.mayCreate = false;
+      else if (seen.seenIn === 'page' && item.kind === 'email' && !seen.mayCreate) {
+        for (const k of ids) if (!crowdSet.has(k)) (crowdSet.add(k), newCrowds.push(k));
+      }
       if (item.kind === 'email' && !seen.threadId) {
         // Computed from the page's subject even when subjects are not kept: only the key is stored.
         const conv = conversationSubject(item.subject);
@@ -116,6 +134,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         work.push({ seen, contact: { ...contact, name: cleanDisplayName(contact.name, contact.email) } });
       }
     }
+    if (newCrowds.length) await db.settings.put({ key: SETTING.crowdItems, value: [...crowds, ...newCrowds].slice(-MAX_CROWD_ITEMS) });
     // Read what these contacts need in a few bulk reads, decide in memory in order, write in bulk.
     const batch = await Batch.load(db, work);
     batch.maxNewPeople = opts.maxNewPeople ?? Infinity;
@@ -160,6 +179,14 @@ class Batch {
    */
   private readonly byName = new Map<string, Address>();
 
+  /**
+   * People a list row created whom the opened message shows to be one of a crowd (a list row shows
+   * one correspondent, not the 24 others): their stored interactions and addresses, so the guess
+   * can be taken back. Only people nobody touched since (see `load`).
+   */
+  private readonly guessed = new Map<string, { interactions: Interaction[]; addresses: string[] }>();
+  private readonly deletePeople = new Set<string>();
+
   /** People whose history changed under them (a list row's direction corrected): dates recomputed after the write. */
   private readonly refresh = new Set<string>();
 
@@ -190,6 +217,7 @@ class Batch {
     const personIds = [...new Set(addresses.flatMap((a) => (a ? [a.personId] : [])))].filter((id) => !b.people.has(id));
     const people = await db.people.bulkGet(personIds);
     personIds.forEach((id, i) => b.people.set(id, people[i]));
+    await b.loadGuesses(work);
     const moments = work.flatMap((w) => {
       const a = b.addresses.get(w.contact.email) ?? b.byName.get(w.contact.email) ?? (w.contact.name && !w.contact.unresolved ? b.addresses.get(nameKey(w.contact.name)) : undefined);
       return a && !w.seen.atEstimated ? [[a.personId, w.seen.at] as [string, number]] : [];
@@ -236,6 +264,63 @@ class Batch {
     }
   }
 
+  /**
+   * For opened messages that may create nobody: the people in them whom only list rows ever
+   * recorded and the user never touched (not in the network, no cadence, notes or tags), with
+   * their history, so `record` can take back what a row guessed.
+   */
+  private async loadGuesses(work: { seen: Seen; contact: Contact }[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const w of work) {
+      if (w.seen.seenIn !== 'page' || w.seen.mayCreate) continue;
+      const p = this.personOf(w.contact);
+      if (p && p.status === 'seen' && p.addedAt === 0 && p.cadenceDays === null && !p.notes && p.tags.length === 0) ids.add(p.id);
+    }
+    await Promise.all(
+      [...ids].map(async (id) => {
+        const interactions = await this.db.interactions.where('[personId+at]').between([id, -Infinity], [id, Infinity]).limit(21).toArray();
+        if (interactions.length > 20 || interactions.some((i) => i.seenIn !== 'list')) return;
+        const addresses = await this.db.addresses.where('personId').equals(id).primaryKeys();
+        this.guessed.set(id, { interactions, addresses });
+      }),
+    );
+  }
+
+  private personOf(contact: Contact): Person | undefined {
+    const a = this.addresses.get(contact.email) ?? this.byName.get(contact.email) ?? (contact.name && !contact.unresolved ? this.addresses.get(nameKey(contact.name)) : undefined);
+    return a ? this.people.get(a.personId) : undefined;
+  }
+
+  /**
+   * A person a list row created, every one of whose interactions is a row of this same message (its
+   * id, or the same minute), now opened and found to be a crowd's: the person was never one to
+   * create. They go, with the row's interactions and their addresses.
+   */
+  private takeBackGuess(seen: Seen, contact: Contact): boolean {
+    const person = this.personOf(contact);
+    const guess = person ? this.guessed.get(person.id) : undefined;
+    if (!person || !guess) return false;
+    const sameMessage = (i: Interaction) => i.seenIn === 'list' && i.provider === seen.provider && (i.sourceId === seen.sourceId || (!i.atEstimated && !seen.atEstimated && i.at === seen.at));
+    const pending = [...this.putInteractions.values()].filter((i) => i.personId === person.id);
+    if (!guess.interactions.every(sameMessage) || !pending.every(sameMessage)) return false;
+    for (const i of [...guess.interactions, ...pending]) {
+      this.deleteInteractions.add(i.id);
+      this.putInteractions.delete(i.id);
+      this.interactions.set(i.id, undefined);
+    }
+    for (const a of guess.addresses) {
+      this.deleteAddresses.add(a);
+      this.putAddresses.delete(a);
+      this.addresses.set(a, undefined);
+    }
+    this.people.set(person.id, undefined);
+    this.dirtyPeople.delete(person.id);
+    this.refresh.delete(person.id);
+    this.guessed.delete(person.id);
+    this.deletePeople.add(person.id);
+    return true;
+  }
+
   private addMoment(i: Interaction) {
     const k = momentKey(i.personId, i.at);
     const list = this.moments.get(k);
@@ -263,6 +348,7 @@ class Batch {
 
   /** Store one contact of one item; returns the person id when an interaction was written. */
   record(seen: Seen, contact: Contact, now: number): string | null {
+    if (seen.seenIn === 'page' && !seen.mayCreate && this.takeBackGuess(seen, contact)) return null;
     const id = interactionId(seen, contact);
     const existing = this.putInteractions.get(id) ?? (this.deleteInteractions.has(id) ? undefined : this.interactions.get(id));
     // Seen again: nothing to do, unless an upcoming meeting has since taken place, or the page now
@@ -360,6 +446,7 @@ class Batch {
     if (this.deleteInteractions.size) await db.interactions.bulkDelete([...this.deleteInteractions]);
     if (this.putInteractions.size) await db.interactions.bulkPut([...this.putInteractions.values()]);
     if (this.dirtyPeople.size) await db.people.bulkPut([...this.dirtyPeople].map((id) => this.people.get(id)!));
+    if (this.deletePeople.size) await db.people.bulkDelete([...this.deletePeople]);
     for (const id of this.refresh) await refreshPerson(db, id);
   }
 }

@@ -32,7 +32,15 @@ export const SETTING = {
   keepSubjects: 'keepSubjects',
   /** When retention last ran (epoch ms). */
   retentionRanAt: 'retentionRanAt',
+  /**
+   * Messages an opened page showed to be a crowd's (more than 20 people), as short hashes of
+   * provider and message or conversation id, newest last (at most MAX_CROWD_ITEMS): their rows in a
+   * list, which show one correspondent, create nobody either.
+   */
+  crowdItems: 'crowdItems',
 } as const;
+
+export const MAX_CROWD_ITEMS = 500;
 
 export async function getSetting<T>(db: KringDb, key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key);

@@ -127,6 +127,64 @@ describe('list rows and opened threads', () => {
     expect(await db.interactions.count()).toBe(1);
   });
 
+  const crowd = Array.from({ length: 24 }, (_, i) => ({ email: `g${i}@events.example`, name: null, role: 'to' as const }));
+  const crowdRow: DetectionPayload = {
+    provider: 'roundcube',
+    view: 'list',
+    account: ME,
+    items: [{ kind: 'email', id: 'INBOX/7', subject: 'Save the date', at: '2026-11-17T10:05:00+01:00', people: [{ email: 'gerda@events.example', name: 'Gerda', role: 'from' }] }],
+  };
+  const crowdOpened: DetectionPayload = {
+    provider: 'roundcube',
+    view: 'message',
+    account: ME,
+    items: [{ ...crowdRow.items[0]!, people: [{ email: 'gerda@events.example', name: 'Gerda', role: 'from' }, { email: ME, name: null, role: 'to' }, ...crowd] }],
+  };
+
+  it('a sender a list row created is taken back when the opened message shows a crowd', async () => {
+    await ingest(db, crowdRow, NOW);
+    expect(await byAddress('gerda@events.example')).toBeDefined();
+    const result = await ingest(db, crowdOpened, NOW);
+    expect(result).toMatchObject({ stored: 0, created: 0 });
+    expect(await db.people.count()).toBe(0);
+    expect(await db.addresses.count()).toBe(0);
+    expect(await db.interactions.count()).toBe(0);
+    // Back in the list: the row, which cannot tell, is known to be a crowd's now.
+    await ingest(db, crowdRow, NOW);
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it('a crowd opened first keeps its list row from creating anyone; the crowd is remembered by conversation too', async () => {
+    await ingest(db, crowdOpened, NOW);
+    await ingest(db, crowdRow, NOW);
+    expect(await db.people.count()).toBe(0);
+    // Gmail's row is the conversation; its messages name it.
+    await ingest(db, { ...crowdOpened, provider: 'gmail', view: 'thread', items: [{ ...crowdOpened.items[0]!, id: 'm42', threadId: 't42' }] }, NOW);
+    await ingest(db, { ...crowdRow, provider: 'gmail', items: [{ ...crowdRow.items[0]!, id: 't42', threadId: 't42' }] }, NOW);
+    expect(await db.people.count()).toBe(0);
+    // Another message's row still creates its sender.
+    await ingest(db, { ...crowdRow, items: [{ ...crowdRow.items[0]!, id: 'INBOX/8' }] }, NOW);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('a crowd does not take back a person with any other history, or one the user touched', async () => {
+    await ingest(db, crowdRow, NOW);
+    await ingest(db, { ...crowdRow, items: [{ ...crowdRow.items[0]!, id: 'INBOX/3', at: '2026-10-02T09:00:00+02:00' }] }, NOW);
+    await ingest(db, crowdOpened, NOW);
+    expect(await db.interactions.count()).toBe(2);
+    expect(await byAddress('gerda@events.example')).toMatchObject({ lastContact: Date.parse('2026-11-17T10:05:00+01:00') });
+
+    await db.delete();
+    db = new KringDb(`rules-${++n}`);
+    await db.open();
+    await ingest(db, crowdRow, NOW);
+    const gerda = (await byAddress('gerda@events.example'))!;
+    await db.people.update(gerda.id, { notes: 'met at the fair' });
+    await ingest(db, crowdOpened, NOW);
+    expect(await db.people.get(gerda.id)).toMatchObject({ notes: 'met at the fair' });
+    expect(await db.interactions.count()).toBe(1);
+  });
+
   it('a different message of the same person is still counted', async () => {
     await ingest(db, row, NOW);
     await ingest(db, { ...opened, items: [{ ...opened.items[0]!, id: 'msg2', at: '2026-11-18T09:00:00+01:00' }] }, NOW);
