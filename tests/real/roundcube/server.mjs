@@ -20,12 +20,16 @@ const NEEDED = ['/usr/sbin/dovecot', '/usr/bin/php', PUBLIC, '/usr/share/roundcu
  */
 export const missing = () => [...NEEDED.filter((p) => !existsSync(p)), ...(process.getuid?.() === 0 ? [] : ['root (to start Dovecot)'])];
 
-export async function startRoundcube() {
+/**
+ * Start Dovecot and Roundcube with a mailbox: the default one (mailbox.mjs), or `user`, `password`
+ * and `messages` given; `pageSize` rows per list page (Roundcube's default 50).
+ */
+export async function startRoundcube({ user = USER, password = PASSWORD, messages = MESSAGES, pageSize = 50 } = {}) {
   const gone = missing();
   if (gone.length) throw new Error(`Roundcube harness needs: ${gone.join(', ')} (bash .ci/run installs them)`);
   const dir = mkdtempSync(join(tmpdir(), 'kring-roundcube-'));
   chmodSync(dir, 0o755); // Dovecot's mail processes run unprivileged and must reach the mail
-  const { port: imapPort, process: dovecot } = await startDovecot(dir, { user: USER, password: PASSWORD, messages: MESSAGES });
+  const { port: imapPort, process: dovecot } = await startDovecot(dir, { user, password, messages });
   const httpPort = await freePort();
 
   // Roundcube: config folder of its own, an SQLite database from the packaged schema.
@@ -52,9 +56,31 @@ $config['enable_installer'] = false;
 $config['plugins'] = [];
 $config['sent_mbox'] = 'Sent';
 $config['create_default_folders'] = false;
+$config['mail_pagesize'] = ${pageSize};
+$config['max_pagesize'] = ${Math.max(pageSize, 200)};
 `,
   );
-  const php = spawn('php', ['-S', `127.0.0.1:${httpPort}`, '-t', PUBLIC], {
+  // PHP's own server, as a deployment serves Roundcube: code cached (OPcache), and the skin's
+  // versioned files with the month's expiry Roundcube's .htaccess gives them (mod_expires), so a
+  // browser opening message after message does not fetch and compile them each time.
+  const router = join(config, 'router.php');
+  writeFileSync(
+    router,
+    `<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+$types = ['css' => 'text/css', 'js' => 'text/javascript', 'woff2' => 'font/woff2', 'woff' => 'font/woff', 'svg' => 'image/svg+xml', 'png' => 'image/png', 'gif' => 'image/gif', 'ico' => 'image/x-icon'];
+$ext = strtolower(pathinfo($path, PATHINFO_EXTENSION));
+$file = realpath($_SERVER['DOCUMENT_ROOT'] . $path);
+if (isset($types[$ext]) && $file !== false && is_file($file) && strpos($path, '..') === false) {
+  header('Content-Type: ' . $types[$ext]);
+  header('Cache-Control: public, max-age=2592000');
+  readfile($file);
+  return true;
+}
+return false;
+`,
+  );
+  const php = spawn('php', ['-d', 'opcache.enable_cli=1', '-S', `127.0.0.1:${httpPort}`, '-t', PUBLIC, router], {
     env: { ...process.env, ROUNDCUBE_CONFIG_DIR: config, PHP_CLI_SERVER_WORKERS: '4' },
     stdio: ['ignore', 'ignore', 'ignore'],
     detached: true,
