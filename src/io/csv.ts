@@ -1,51 +1,98 @@
 /**
- * CSV contacts: Google Contacts and Outlook exports in, a Google-compatible file out. Pure.
- * Parsing uses papaparse (maintained, RFC 4180 quoting, streams large files); columns are found
- * by their header names, so both Google's old and new layouts and Outlook's are read.
+ * CSV contacts in, a Google-compatible file out. Pure.
+ * Parsing uses papaparse (maintained, RFC 4180 quoting, guesses the delimiter: comma, semicolon
+ * as Excel writes in much of Europe, tab). Columns are found by their header names: Google's old
+ * and new layouts, Thunderbird's, Outlook's in English, Dutch, German, French and Japanese; in any
+ * other table, the column whose cells are addresses. A row that cannot be read is skipped with its
+ * line and reason.
  */
 import Papa from 'papaparse';
-import { cleanRecord, ImportError, LIMITS, type ContactRecord } from './contacts';
+import { cleanRecord, ImportError, LIMITS, normaliseEmail, problemText, type ContactRecord, type ContactsRead, type ReadProblem } from './contacts';
 
-const col = (headers: string[], re: RegExp) => headers.map((h, i) => (re.test(h.trim()) ? i : -1)).filter((i) => i >= 0);
+const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
+const cols = (headers: string[], re: RegExp) => headers.map((h, i) => (re.test(norm(h)) ? i : -1)).filter((i) => i >= 0);
 
-export function parseContactsCsv(text: string): ContactRecord[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+/**
+ * Address columns by header: Google "E-mail 1 - Value", Outlook "E-mail Address" / "E-mail 2
+ * Address" (en), "E-mailadres 2" (nl), "E-Mail-Adresse" / "E-Mail 2: Adresse" (de), "Adresse de
+ * messagerie 2" (fr), "電子メール アドレス" (ja), Thunderbird "Primary Email" / "Secondary Email", or a
+ * plain "Email" / "E-mail" / "Mail". Not the type and display-name columns beside them.
+ */
+const EMAIL_HEADER = /^(e-?mail( \d+)?( - value| address)?|(primary|secondary) email|email address|e-?mail ?adres( \d+)?|e-mail-adresse|e-mail \d+: adresse|adresse de messagerie( \d+)?|adresse e-?mail|courriel|correo electr[oó]nico|電子メール ?アドレス( \d+)?|mail)$/u;
+const NAME = /^(name|full name|display name|naam|volledige naam|weergavenaam|anzeigename|vollständiger name|nom complet|表示名)$/u;
+const FIRST = /^(first name|given name|voornaam|vorname|prénom|prenom|名)$/u;
+const MIDDLE = /^(middle name|additional name|middelste naam|tweede voornaam|weitere vornamen|deuxième prénom|ミドル ネーム)$/u;
+const LAST = /^(last name|family name|surname|achternaam|nachname|nom|姓)$/u;
+const NOTES = /^(notes|note|notities|notitie|opmerkingen|notizen|メモ)$/u;
+const TAGS = /^(labels|group membership|categories|categorieën|kategorien|catégories|分類)$/u;
+
+/** Google's system groups, written as labels: not the user's tags. */
+const SYSTEM_GROUP = /^(my ?contacts|starred)$/i;
+
+export function readContactsCsv(text: string): ContactsRead {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.code === 'MissingQuotes');
   if (fatal) throw new ImportError(`unbalanced quotes (${fatal.message}): is the file cut short?`, `line ${(fatal.row ?? 0) + 1}`);
   const [headers, ...rows] = parsed.data;
   if (!headers) throw new ImportError('the file is empty');
   if (rows.length > LIMITS.contacts) throw new ImportError(`${rows.length} rows; Kring imports at most ${LIMITS.contacts} at once`);
-  // Google: "E-mail 1 - Value"; Outlook: "E-mail Address", "E-mail 2 Address".
-  const emailCols = col(headers, /^e-?mail( \d+)?( - value| address)$/i);
-  if (emailCols.length === 0) throw new ImportError('no e-mail column (Google: "E-mail 1 - Value"; Outlook: "E-mail Address")', 'line 1');
-  const name = col(headers, /^name$/i)[0];
-  const first = col(headers, /^(first name|given name)$/i)[0];
-  const middle = col(headers, /^(middle name|additional name)$/i)[0];
-  const last = col(headers, /^(last name|family name)$/i)[0];
-  const notes = col(headers, /^notes$/i)[0];
-  const tags = col(headers, /^(labels|group membership|categories)$/i)[0];
+  let emailCols = cols(headers, EMAIL_HEADER);
+  if (emailCols.length === 0) {
+    // Any other table: the columns whose filled cells are mostly addresses (in the first 200 rows).
+    const sample = rows.slice(0, 200);
+    emailCols = headers
+      .map((_, i) => {
+        const filled = sample.map((r) => (r[i] ?? '').trim()).filter(Boolean);
+        return filled.length > 0 && filled.filter((v) => normaliseEmail(v.split(/\s*[;,]\s*/)[0]!) !== null).length >= filled.length / 2 ? i : -1;
+      })
+      .filter((i) => i >= 0);
+  }
+  if (emailCols.length === 0) throw new ImportError('no column of e-mail addresses (Google: "E-mail 1 - Value"; Outlook: "E-mail Address")', 'line 1');
+  const name = cols(headers, NAME)[0];
+  const first = cols(headers, FIRST)[0];
+  const middle = cols(headers, MIDDLE)[0];
+  const last = cols(headers, LAST)[0];
+  const notes = cols(headers, NOTES)[0];
+  const tags = cols(headers, TAGS)[0];
   const cell = (row: string[], i: number | undefined) => (i === undefined ? '' : (row[i] ?? '').trim());
-  return rows.map((row, r) => {
+  const records: ContactRecord[] = [];
+  const problems: ReadProblem[] = [];
+  rows.forEach((row, r) => {
     const where = `line ${r + 2}`;
     if (row.length !== headers.length && row.length > 1) {
-      throw new ImportError(`${row.length} fields where the header has ${headers.length}`, where);
+      problems.push({ where, reason: problemText(`${row.length} fields where the header has ${headers.length}`) });
+      return;
     }
     const composed = [cell(row, first), cell(row, middle), cell(row, last)].filter(Boolean).join(' ');
-    return cleanRecord(
-      {
-        name: cell(row, name) || composed || null,
-        // A cell may hold several addresses (" ::: " in Google's exports).
-        emails: emailCols.flatMap((i) => cell(row, i).split(/\s*:::\s*|\s*;\s*/)).filter(Boolean),
-        notes: cell(row, notes),
-        // Google writes "* myContacts ::: Client"; Outlook "Client;Friends".
-        tags: cell(row, tags)
-          .split(/\s*:::\s*|;/)
-          .map((t) => t.replace(/^\*\s*/, '').trim())
-          .filter((t) => t && !/^mycontacts$/i.test(t)),
-      },
-      where,
-    );
+    try {
+      records.push(
+        cleanRecord(
+          {
+            name: cell(row, name) || composed || null,
+            // A cell may hold several addresses (" ::: " in Google's exports).
+            emails: emailCols.flatMap((i) => cell(row, i).split(/\s*:::\s*|\s*;\s*/)).filter(Boolean),
+            notes: cell(row, notes),
+            // Google writes "* myContacts ::: Client"; Outlook "Client;Friends".
+            tags: cell(row, tags)
+              .split(/\s*:::\s*|;/)
+              .map((t) => t.replace(/^\*\s*/, '').trim())
+              .filter((t) => t && !SYSTEM_GROUP.test(t)),
+          },
+          where,
+        ),
+      );
+    } catch (e) {
+      problems.push({ where, reason: problemText((e as Error).message.replace(`${where}: `, '')) });
+    }
   });
+  if (records.length === 0 && problems.length > 0) throw new ImportError(`no row could be read; the first: ${problems[0]!.where}: ${problems[0]!.reason}`);
+  const label = (i: number) => headers[i]!.replace(/^\uFEFF/, '').trim();
+  return { records, problems, columns: { emails: emailCols.map(label), name: (name !== undefined ? [name] : [first, middle, last].filter((i): i is number => i !== undefined)).map(label) } };
+}
+
+/** The rows that can be read (`readContactsCsv` says which could not, and which columns it used). */
+export function parseContactsCsv(text: string): ContactRecord[] {
+  return readContactsCsv(text).records;
 }
 
 /** Cells that a spreadsheet would run as a formula are written as text (CSV injection). */

@@ -1,55 +1,150 @@
 /**
- * vCard 4.0 (RFC 6350) and 3.0 (RFC 2426): read as address books really write them, written so a
- * round trip keeps Kring's own fields (X-KRING-*). Pure.
+ * vCard 2.1, 3.0 (RFC 2426) and 4.0 (RFC 6350), read as address books really write them; written so
+ * a round trip keeps Kring's own fields (X-KRING-*). Pure, and linear in the file's size.
  *
- * Parsing uses ical.js (Mozilla's parser behind Thunderbird; maintained; vCard 3.0 and 4.0,
- * folded lines, groups such as `item1.EMAIL`, escapes, several values): it is sound for what the
- * RFCs allow. What it does not do is quoted-printable, which phones still write in 3.0 (and 2.1)
- * for non-ASCII names; those lines are decoded here first.
+ * Values are parsed by ical.js (Mozilla's parser behind Thunderbird; maintained; 3.0 and 4.0,
+ * escapes, several values). ical.js does not read vCard 2.1 (bare parameters such as
+ * `EMAIL;PREF;INTERNET:`, quoted-printable in any charset, `BASE64`) and rejects a whole card for
+ * one property it cannot parse (Apple's `PHOTO;BASE64:`). No maintained JavaScript library reads
+ * 2.1, so each card is first normalised here, the reason this step exists:
+ *   - only the properties Kring uses are kept (VERSION, FN, N, EMAIL, NOTE, CATEGORIES, X-KRING-*),
+ *     so a photo, a key or an odd address line elsewhere in the card cannot sink it;
+ *   - groups (`item1.EMAIL`) and lower-case names are read as the property;
+ *   - parameters are dropped (Kring reads none), after quoted-printable and base64 values are
+ *     decoded in their declared charset (else UTF-8, else Windows-1252);
+ *   - 2.1 values, which escape nothing but `;`, are escaped as 3.0 text; escapes outside the
+ *     standard set (`\"`, `\'`, `\:`) lose their backslash.
+ * Then the card goes to ical.js as a 3.0 or 4.0 card. A card that still cannot be read is
+ * skipped with its line and reason; the rest of the file imports.
  */
 import ICAL from 'ical.js';
-import { cleanRecord, ImportError, LIMITS, type ContactRecord } from './contacts';
+import { cleanRecord, ImportError, LIMITS, problemText, type ContactRecord, type ContactsRead, type ReadProblem } from './contacts';
 
 // ---------- reading ----------
 
-function decodeQuotedPrintable(value: string, charset: string): string {
-  const bytes: number[] = [];
+/** Properties Kring reads; every other one is dropped before parsing. */
+const KEPT = /^(VERSION|FN|N|EMAIL|NOTE|CATEGORIES|X-KRING-[A-Z-]+)$/;
+/** Text properties whose commas are literal in 2.1 (escaped when the card becomes 3.0). */
+const LITERAL_COMMAS = new Set(['FN', 'N', 'NOTE', 'EMAIL']);
+
+function bytesOf(value: string): Uint8Array {
+  const out = new Uint8Array(value.length * 3);
+  let j = 0;
   for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
+    const c = value.charCodeAt(i);
+    if (c === 0x3d && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
+      out[j++] = parseInt(value.slice(i + 1, i + 3), 16);
       i += 2;
-    } else bytes.push(...new TextEncoder().encode(c));
+    } else if (c < 0x80) out[j++] = c;
+    else for (const b of new TextEncoder().encode(value[i]!)) out[j++] = b;
+  }
+  return out.subarray(0, j);
+}
+
+/** Bytes as text in the charset given; without one, UTF-8 where they are valid UTF-8, else Windows-1252. */
+function decodeBytes(bytes: Uint8Array, charset: string | null): string {
+  if (charset) {
+    try {
+      return new TextDecoder(/^utf-?8$/i.test(charset) ? 'utf-8' : charset).decode(bytes);
+    } catch {
+      // an unknown charset: read as below
+    }
   }
   try {
-    return new TextDecoder(/^utf-?8$/i.test(charset) ? 'utf-8' : charset, { fatal: false }).decode(new Uint8Array(bytes));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
-/** Rewrite quoted-printable lines (joining their soft line breaks) into plain vCard lines. */
-function unQuotedPrintable(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/);
+function base64Bytes(value: string): Uint8Array {
+  const clean = value.replace(/\s+/g, '');
+  const bin = atob(clean);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Split at a character outside double quotes (parameter values may quote `;` and `:`). */
+function splitUnquoted(s: string, at: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === at && !quoted) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+/** Where the property's name and parameters end: the first colon outside quotes. */
+function headEnd(line: string): number {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
+/** Only RFC escapes keep their backslash (`\\`, `\,`, `\;`, `\n`); others are the character. */
+const standardEscapes = (v: string) => v.replace(/\\(.)/gs, (all, c: string) => ('\\,;nN'.includes(c) ? all : c));
+
+/** A decoded 2.1 value as 3.0 text: backslashes and line breaks escaped, and commas where literal. */
+const as30 = (v: string, name: string) => {
+  let out = v.replace(/\\(?!;)/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
+  if (LITERAL_COMMAS.has(name)) out = out.replace(/,/g, '\\,');
+  return out;
+};
+
+interface CardLine {
+  text: string;
+  line: number;
+}
+
+/** One card's kept properties, normalised, as a 3.0 or 4.0 card ical.js reads. */
+function normaliseCard(lines: CardLine[]): string {
+  let version = '3.0';
   const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (!/;ENCODING=QUOTED-PRINTABLE[;:]/i.test(line.split(':')[0] + ':')) {
-      out.push(line);
+  for (const { text } of lines) {
+    const end = headEnd(text);
+    if (end < 0) continue; // not a property (stray text): nothing Kring reads
+    const [nameWithGroup = '', ...params] = splitUnquoted(text.slice(0, end), ';');
+    const name = nameWithGroup.slice(nameWithGroup.lastIndexOf('.') + 1).trim().toUpperCase();
+    if (!KEPT.test(name)) continue;
+    let value = text.slice(end + 1);
+    if (name === 'VERSION') {
+      version = value.trim();
       continue;
     }
-    while (line.endsWith('=') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i]!;
-    const colon = line.indexOf(':');
-    const head = line.slice(0, colon);
-    const charset = /;CHARSET=([^;:]+)/i.exec(head)?.[1] ?? 'utf-8';
-    // Decoded text is written back escaped, as a plain vCard line would carry it (";" separates N's parts).
-    const value = decodeQuotedPrintable(line.slice(colon + 1), charset)
-      .replace(/\\/g, '\\\\')
-      .replace(/,/g, '\\,')
-      .replace(/\r?\n/g, '\\n');
-    out.push(`${head.replace(/;ENCODING=QUOTED-PRINTABLE/i, '').replace(/;CHARSET=[^;:]+/i, '')}:${value}`);
+    let encoding: string | null = null;
+    let charset: string | null = null;
+    for (const p of params) {
+      const eq = p.indexOf('=');
+      const key = (eq < 0 ? '' : p.slice(0, eq)).trim().toUpperCase();
+      const val = (eq < 0 ? p : p.slice(eq + 1)).trim().replace(/^"|"$/g, '');
+      if (key === 'ENCODING' || (key === '' && /^(QUOTED-PRINTABLE|BASE64|B|8BIT|7BIT)$/i.test(val))) encoding = val.toUpperCase();
+      else if (key === 'CHARSET') charset = val;
+    }
+    if (encoding === 'QUOTED-PRINTABLE') value = as30(decodeBytes(bytesOf(value), charset), name);
+    else if (encoding === 'BASE64' || encoding === 'B') {
+      try {
+        value = as30(decodeBytes(base64Bytes(value), charset), name);
+      } catch {
+        throw new ImportError(`${name} is not valid base64`);
+      }
+    } else if (version === '2.1') value = as30(value, name);
+    else value = standardEscapes(value);
+    out.push(`${name}:${value}`);
   }
-  return out.join('\r\n');
+  const v = version === '4.0' ? '4.0' : '3.0';
+  return `BEGIN:VCARD\r\nVERSION:${v}\r\n${out.join('\r\n')}${out.length ? '\r\n' : ''}END:VCARD\r\n`;
 }
 
 type JCardProp = [string, Record<string, unknown>, string, ...unknown[]];
@@ -58,6 +153,11 @@ type JCardProp = [string, Record<string, unknown>, string, ...unknown[]];
 const unescape = (v: string) => v.replace(/\\;/g, ';');
 const text = (v: unknown): string =>
   Array.isArray(v) ? v.filter((x) => typeof x === 'string').map(unescape).join(' ') : typeof v === 'string' ? unescape(v) : '';
+/** Every value of a property, as ical.js split them. */
+const values = (p: JCardProp) => p.slice(3).map(text);
+
+/** Google's system groups, which its exports write as categories: not the user's tags. */
+const SYSTEM_GROUP = /^\*?\s*(my ?contacts|starred)$/i;
 
 function recordOf(props: JCardProp[], where: string): ContactRecord {
   const get = (name: string) => props.filter((p) => p[0] === name);
@@ -79,50 +179,89 @@ function recordOf(props: JCardProp[], where: string): ContactRecord {
     {
       name: fn || fromN || null,
       emails,
-      notes: get('note').map((p) => text(p[3])).join('\n\n'),
-      tags: get('categories').flatMap((p) => p.slice(3).flatMap((v) => text(v).split(','))),
+      // A note is one text: ical.js splits a 3.0 note at its unescaped commas, which are the note's own.
+      notes: get('note').map((p) => values(p).join(',')).join('\n\n'),
+      tags: get('categories')
+        .flatMap((p) => values(p).flatMap((v) => v.split(',')))
+        .map((t) => t.replace(/^\*\s*/, '').trim())
+        .filter((t) => t && !SYSTEM_GROUP.test(t)),
       ...(Object.keys(kring).length ? { kring } : {}),
     },
     where,
   );
 }
 
-/** Every card of a .vcf text; errors name the card and, where known, the line. */
-export function parseVCards(input: string): ContactRecord[] {
-  const src = unQuotedPrintable(input);
-  // Check the structure first: ical.js's messages do not say where a card went wrong.
-  const lines = src.split(/\r\n/);
-  const cardStarts: number[] = [];
-  let open = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!.trim().toUpperCase();
-    if (l === 'BEGIN:VCARD') {
-      if (open >= 0) throw new ImportError('a new card begins before this one ended (no END:VCARD)', `card ${cardStarts.length} (line ${open + 1})`);
-      open = i;
-      cardStarts.push(i);
-    } else if (l === 'END:VCARD') {
-      if (open < 0) throw new ImportError('END:VCARD without BEGIN:VCARD', `line ${i + 1}`);
-      open = -1;
+/** Logical lines of a vCard file with where each began: line ends of any kind, folding, quoted-printable soft breaks. */
+function logicalLines(input: string): CardLine[] {
+  const physical = input.split(/\r\r\n|\r\n|\n|\r/);
+  const out: CardLine[] = [];
+  let qp = false;
+  for (let i = 0; i < physical.length; i++) {
+    const l = physical[i]!;
+    const last = out[out.length - 1];
+    // A quoted-printable value ending in "=" goes on on the next line, however that line begins
+    // (a space there is the value's own).
+    if (last && qp && last.text.endsWith('=')) {
+      last.text = last.text.slice(0, -1) + l;
+      continue;
     }
-  }
-  if (open >= 0) throw new ImportError('the file ends inside a card (no END:VCARD): is it cut short?', `card ${cardStarts.length} (line ${open + 1})`);
-  if (cardStarts.length === 0) throw new ImportError('no BEGIN:VCARD found');
-  if (cardStarts.length > LIMITS.contacts) throw new ImportError(`${cardStarts.length} cards; Kring imports at most ${LIMITS.contacts} at once`);
-  const out: ContactRecord[] = [];
-  for (let k = 0; k < cardStarts.length; k++) {
-    const start = cardStarts[k]!;
-    const end = lines.findIndex((l, i) => i > start && l.trim().toUpperCase() === 'END:VCARD');
-    const where = `card ${k + 1} (line ${start + 1})`;
-    let parsed: unknown;
-    try {
-      parsed = ICAL.parse(lines.slice(start, end + 1).join('\r\n') + '\r\n');
-    } catch (e) {
-      throw new ImportError(`cannot be read (${(e as Error).message})`, where);
+    if (last && (l.startsWith(' ') || l.startsWith('\t'))) {
+      last.text += l.slice(1);
+      continue;
     }
-    const card = (Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : (parsed as unknown[])[0]) as [string, JCardProp[]];
-    out.push(recordOf(card[1], where));
+    out.push({ text: l, line: i + 1 });
+    const end = headEnd(l);
+    qp = end > 0 && /;\s*(ENCODING=)?QUOTED-PRINTABLE\s*(;|$)/i.test(l.slice(0, end) + ';');
   }
   return out;
+}
+
+/** Every card of a .vcf text: the ones that can be read, and for each that cannot, where and why. */
+export function readVCards(input: string, onProgress?: (cards: number) => void): ContactsRead {
+  const lines = logicalLines(input);
+  const records: ContactRecord[] = [];
+  const problems: ReadProblem[] = [];
+  let card: CardLine[] | null = null;
+  let begin = 0;
+  let count = 0;
+  const skip = (where: string, reason: string) => problems.push({ where, reason: problemText(reason) });
+  const finish = (cardLines: CardLine[], where: string) => {
+    try {
+      const parsed = ICAL.parse(normaliseCard(cardLines)) as unknown;
+      const jcard = (Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : (parsed as unknown[])[0]) as [string, JCardProp[]];
+      records.push(recordOf(jcard[1], where));
+    } catch (e) {
+      const message = (e as Error).message.replace(/^card \d+ \(line \d+\): /, '');
+      skip(where, e instanceof ImportError ? message : `cannot be read (${message})`);
+    }
+  };
+  for (const l of lines) {
+    const upper = l.text.trim().toUpperCase();
+    if (upper === 'BEGIN:VCARD') {
+      count++;
+      if (onProgress && count % 2000 === 0) onProgress(count);
+      if (count > LIMITS.contacts) throw new ImportError(`more than ${LIMITS.contacts} cards; Kring imports at most ${LIMITS.contacts} at once`);
+      if (card) skip(`card ${count - 1} (line ${begin})`, 'a new card begins before this one ended (no END:VCARD)');
+      card = [];
+      begin = l.line;
+    } else if (upper === 'END:VCARD') {
+      if (!card) {
+        skip(`line ${l.line}`, 'END:VCARD without BEGIN:VCARD');
+        continue;
+      }
+      finish(card, `card ${count} (line ${begin})`);
+      card = null;
+    } else if (card) card.push(l);
+  }
+  if (card) skip(`card ${count} (line ${begin})`, 'the file ends inside a card (no END:VCARD): is it cut short?');
+  if (count === 0) throw new ImportError('no BEGIN:VCARD found');
+  if (records.length === 0) throw new ImportError(`no card could be read; the first: ${problems[0]!.where}: ${problems[0]!.reason}`);
+  return { records, problems };
+}
+
+/** The cards that can be read (`readVCards` says which could not). */
+export function parseVCards(input: string): ContactRecord[] {
+  return readVCards(input).records;
 }
 
 export { serializeVCards } from './vcard-write';

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFile, ImportError, sniffFormat, type ContactRecord } from '../../../src/io/contacts';
 import { parseContactsCsv, serializeGoogleCsv } from '../../../src/io/csv';
-import { parseVCards, serializeVCards } from '../../../src/io/vcard';
+import { parseVCards, readVCards, serializeVCards } from '../../../src/io/vcard';
 import { FIXTURES } from '../../helpers/fixtures';
 
 const file = (name: string) => readFileSync(join(FIXTURES, 'contacts', name));
-const text = (name: string) => decodeFile(new Uint8Array(file(name)));
+const text = (name: string) => decodeFile(new Uint8Array(file(name))).text;
 
 describe('vCard import, as address books write them', () => {
   it('reads iPhone 3.0 (groups, folding, base64 photo) and Android 3.0 (quoted-printable)', () => {
@@ -79,10 +79,13 @@ describe('bad input gets a clear error naming where', () => {
     }
     throw new Error('no error');
   };
-  it('a truncated vCard', () => {
+  it('a truncated vCard: the cards before the cut import, the cut one is named', () => {
     const whole = text('phone-3.0.vcf');
     const cut = whole.slice(0, whole.lastIndexOf('EMAIL;TYPE=WORK'));
-    expect(err(() => parseVCards(cut))).toMatch(/^card 2 \(line \d+\): the file ends inside a card/);
+    const read = readVCards(cut);
+    expect(read.records.map((r) => r.name)).toEqual(['Zoë Ødegård']);
+    expect(read.problems).toEqual([{ where: expect.stringMatching(/^card 2 \(line \d+\)$/), reason: 'the file ends inside a card (no END:VCARD): is it cut short?' }]);
+    expect(err(() => parseVCards(whole.slice(0, whole.indexOf('END:VCARD'))))).toMatch(/no card could be read; the first: card 1 \(line 1\): the file ends inside a card/);
   });
   it('a truncated CSV (open quote)', () => {
     const whole = text('google-contacts.csv');
@@ -98,13 +101,16 @@ describe('bad input gets a clear error naming where', () => {
   });
   it('a card with 10,000 addresses', () => {
     const big = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Spam\r\n${Array.from({ length: 10_000 }, (_, i) => `EMAIL:a${i}@x.nl`).join('\r\n')}\r\nEND:VCARD\r\n`;
-    expect(err(() => parseVCards(`BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok\r\nEMAIL:ok@x.nl\r\nEND:VCARD\r\n${big}`))).toBe('card 2 (line 6): 10000 addresses on one card; Kring takes at most 50');
+    expect(readVCards(`BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok\r\nEMAIL:ok@x.nl\r\nEND:VCARD\r\n${big}`)).toEqual({
+      records: [{ name: 'Ok', emails: ['ok@x.nl'], notes: '', tags: [] }],
+      problems: [{ where: 'card 2 (line 6)', reason: '10000 addresses on one card; Kring takes at most 50' }],
+    });
   });
-  it('invalid UTF-8', () => {
+  it('not UTF-8: read as Windows-1252, and the preview is told it is a guess', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('BEGIN:VCARD\nFN:Ok\n'), 0xff, 0xfe, 0x41]);
-    expect(err(() => decodeFile(bytes))).toBe('line 3: the file is not valid UTF-8 text');
+    expect(decodeFile(bytes)).toEqual({ text: 'BEGIN:VCARD\nFN:Ok\nÿþA', encoding: 'windows-1252', guessed: true });
   });
   it('a CSV without an e-mail column', () => {
-    expect(err(() => parseContactsCsv('Name,Phone\r\nJan,0612345678\r\n'))).toMatch(/^line 1: no e-mail column/);
+    expect(err(() => parseContactsCsv('Name,Phone\r\nJan,0612345678\r\n'))).toMatch(/^line 1: no column of e-mail addresses/);
   });
 });
