@@ -14,6 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { findChromiumWithPlaywright } from '../tests/e2e/browser.mjs';
 import { rng } from '../tests/helpers/seed';
 import { gmailThread, OWNER } from './gmail-thread';
+import { decodeFile } from '../src/io/contacts';
+import { readVCards } from '../src/io/vcard';
 
 const QUICK = process.argv.includes('--quick');
 /** `--only=popup-and-sidebar,ingest`: run some steps (results then go to test-results/, not bench/). */
@@ -381,6 +383,30 @@ async function importTime() {
   figures.push({ id: 'import', label: `Importing ${n.toLocaleString('en')} contacts from CSV (settings page)`, unit: 'ms', value: one(importMs), baseline: { label: 'reading and previewing the same file', value: one(previewMs) }, ratio: importMs / previewMs, target: 'reported; no frame gap over 1 s', pass: gap < 1000, note: `longest frame gap while importing: ${Math.round(gap)} ms` });
 }
 
+/** Reading contact files is linear: N cards against 1,000; a 1 MB file that is not UTF-8 against one that is. */
+async function parseTime() {
+  const card = (i: number) =>
+    `BEGIN:VCARD\r\nVERSION:${i % 3 === 0 ? '2.1' : '3.0'}\r\nN:Example${i};Person;;;\r\nFN:Person Example${i}\r\n${i % 3 === 0 ? 'EMAIL;PREF;INTERNET' : 'EMAIL;TYPE=INTERNET'}:person${i}@import${i % 500}.example\r\nTEL;CELL:+31 6 ${String(i).padStart(8, '0')}\r\nNOTE:Met at the fair\\, spring ${i}\r\nCATEGORIES:Client,Fair\r\nEND:VCARD\r\n`;
+  const file = (n: number) => Array.from({ length: n }, (_, i) => card(i)).join('');
+  const time = (f: () => unknown, rounds: number) => stat(Array.from({ length: rounds }, () => { const t = performance.now(); f(); return performance.now() - t; }));
+  const sizes = QUICK ? [1_000, 2_000] : [1_000, 10_000, 50_000];
+  const base = file(sizes[0]!);
+  const baseline = time(() => readVCards(base), QUICK ? 1 : 5);
+  for (const n of sizes.slice(1)) {
+    const text = file(n);
+    const t = time(() => readVCards(text), QUICK ? 1 : 3);
+    const ratio = t.median / baseline.median;
+    figures.push({ id: `vcard-${n}`, label: `Reading ${n.toLocaleString('en')} vCards`, unit: 'ms', value: t, baseline: { label: `${sizes[0]!.toLocaleString('en')} vCards`, value: baseline }, ratio, target: `ratio at most ${(n / sizes[0]!) * 1.2}× (linear)`, pass: QUICK || ratio <= (n / sizes[0]!) * 1.2 });
+  }
+  // 1 MB: valid UTF-8, and the same with a Windows-1252 byte near the end (once quadratic: 34 s at 200 KB).
+  const mb = new TextEncoder().encode(file(5_000).slice(0, 1_000_000));
+  const latin = mb.slice();
+  latin[latin.length - 10] = 0xe9;
+  const utf8 = time(() => decodeFile(mb), QUICK ? 1 : 5);
+  const other = time(() => decodeFile(latin), QUICK ? 1 : 5);
+  figures.push({ id: 'decode-not-utf8', label: 'Reading a 1 MB contacts file that is not UTF-8', unit: 'ms', value: other, baseline: { label: 'the same file as UTF-8', value: utf8 }, ratio: other.median / utf8.median, target: 'at most 5×', pass: QUICK || other.median / utf8.median <= 5 });
+}
+
 function table() {
   const fmt = (s: Stat, unit: string) => `${s.median.toFixed(unit === 'B' || unit === 'msg/s' ? 0 : 1)} ${unit}${s.n > 1 ? ` (${s.min.toFixed(unit === 'B' ? 0 : 1)}–${s.max.toFixed(unit === 'B' ? 0 : 1)})` : ''}`;
   const lines = ['| figure | Kring | baseline | ratio | target | met |', '|---|---|---|---|---|---|'];
@@ -395,7 +421,7 @@ async function main() {
   executablePath = found.path;
   if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build first: npm run build');
   const started = Date.now();
-  for (const [name, step] of [['bytes', bytes], ['detection', detection], ['tab cost', tabCost], ['ingest', ingest], ['popup and sidebar', stores], ['disk', disk], ['import', importTime]] as const) {
+  for (const [name, step] of [['bytes', bytes], ['detection', detection], ['tab cost', tabCost], ['ingest', ingest], ['popup and sidebar', stores], ['disk', disk], ['contact files', parseTime], ['import', importTime]] as const) {
     if (ONLY && !ONLY.includes(name.replace(/ /g, '-'))) continue;
     log(`bench: ${name}…`);
     await step();

@@ -1,15 +1,19 @@
 /** Export and import in the settings page: backup, vCard, CSV; a preview before anything is written. */
 import { useState } from 'preact/hooks';
 import { parseBackup, serializeBackup, type Backup } from '../../io/backup';
-import { checkFileSize, decodeFile, ImportError, sniffFormat, type ContactRecord } from '../../io/contacts';
-import { parseContactsCsv, serializeGoogleCsv } from '../../io/csv';
-import { parseVCards, serializeVCards } from '../../io/vcard';
+import { checkFileSize, ImportError, type ContactsRead } from '../../io/contacts';
+import { serializeGoogleCsv } from '../../io/csv';
+import { serializeVCards } from '../../io/vcard-write';
 import { db } from '../../store/db';
 import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup, type ImportPreview } from '../../store/transfer';
 import { download, today } from '../download';
+import { readInWorker } from './read-file';
 import { t } from '../i18n';
 
-type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string } | { kind: 'backup'; backup: Backup; fileName: string };
+type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string; read: ContactsRead; guessedEncoding: string | null } | { kind: 'backup'; backup: Backup; fileName: string };
+
+/** An encoding's name as people know it. */
+const encodingName = (label: string) => ({ 'windows-1252': 'Windows-1252 (Western European)', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16 (big-endian)' })[label] ?? label;
 
 export function DataTransfer() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -17,6 +21,7 @@ export function DataTransfer() {
   const [network, setNetwork] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  const [reading, setReading] = useState<number | null>(null);
 
   const readFile = async (file: File) => {
     setError(null);
@@ -24,13 +29,15 @@ export function DataTransfer() {
     setLoaded(null);
     try {
       checkFileSize(file.size); // before reading it into memory
-      const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
-      const format = sniffFormat(text);
-      if (format === 'kring-backup') return setLoaded({ kind: 'backup', backup: parseBackup(text), fileName: file.name });
-      const records: ContactRecord[] = format === 'vcard' ? parseVCards(text) : parseContactsCsv(text);
-      setLoaded({ kind: 'contacts', preview: await previewImport(db(), records), fileName: file.name });
+      setReading(0);
+      const got = await readInWorker(await file.arrayBuffer(), setReading);
+      if (got.kind === 'error') throw new ImportError(got.message);
+      if (got.kind === 'backup') return setLoaded({ kind: 'backup', backup: parseBackup(got.text), fileName: file.name });
+      setLoaded({ kind: 'contacts', preview: await previewImport(db(), got.read.records), fileName: file.name, read: got.read, guessedEncoding: got.guessedEncoding });
     } catch (e) {
       setError(e instanceof ImportError ? t('importError', [file.name, e.message]) : t('importError', [file.name, String((e as Error).message)]));
+    } finally {
+      setReading(null);
     }
   };
 
@@ -88,6 +95,11 @@ export function DataTransfer() {
           }}
         />
       </div>
+      {reading !== null && (
+        <p class="muted" role="status" aria-live="polite">
+          {reading > 0 ? t('importReadingCount', reading.toLocaleString()) : t('importReading')}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -106,6 +118,27 @@ export function DataTransfer() {
             <li>{t('previewMerged', String(loaded.preview.counts.merged))}</li>
             <li>{t('previewSkipped', String(loaded.preview.counts.skipped))}</li>
           </ul>
+          {loaded.guessedEncoding && (
+            <p class="notice" role="status">
+              {t('previewEncoding', encodingName(loaded.guessedEncoding))}{' '}
+              {t('previewExamples', loaded.read.records.slice(0, 5).map((r) => r.name ?? r.emails[0] ?? '').filter(Boolean).join(', '))}
+            </p>
+          )}
+          {loaded.read.columns && (
+            <p class="muted small">
+              {t('previewColumns', [loaded.read.columns.emails.map((c) => `“${c}”`).join(', '), loaded.read.columns.name.map((c) => `“${c}”`).join(', ') || t('previewNoNameColumn')])}
+            </p>
+          )}
+          {loaded.read.problems.length > 0 && (
+            <details class="unread">
+              <summary>{t('previewUnread', String(loaded.read.problems.length))}</summary>
+              <ul class="plain small">
+                {loaded.read.problems.slice(0, 200).map((p) => (
+                  <li key={p.where}>{t('previewUnreadRow', [p.where, p.reason])}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           {loaded.preview.plan.skipped.length > 0 && (
             <details>
               <summary>{t('previewWhySkipped')}</summary>
