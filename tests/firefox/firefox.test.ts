@@ -56,6 +56,24 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     await popup.close();
   });
 
+  it('reads a contacts file in a worker on the settings page: an Outlook 2.1 vCard in Windows-1252 is previewed', async () => {
+    const options = await ff.openExtensionPage('options.html', '#import-file');
+    await options.evaluate(() => {
+      const bytes = new Uint8Array([...'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo'].map((c) => c.charCodeAt(0)).concat([0xeb], [...' Visser\r\nEMAIL;PREF;INTERNET:zoe@visser.example\r\nEND:VCARD\r\n'].map((c) => c.charCodeAt(0))));
+      const input = document.querySelector<HTMLInputElement>('#import-file')!;
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'oud.vcf', { type: 'text/vcard' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await options.waitForSelector('.preview', { timeout: 15_000 });
+    const text = await options.$eval('.preview', (e) => e.textContent ?? '');
+    expect(text).toContain('1 new people');
+    expect(text).toContain('Read as Windows-1252 (Western European)');
+    expect(text).toContain('For example: Zoë Visser');
+    await options.close();
+  });
+
   it('keeps a hostile page text: markup in names and subjects is never rendered', async () => {
     const evil = '<img src=x onerror="document.title=\'pwned\'">Mallory';
     const html = fixture('gmail', 'thread-one.html')
