@@ -54,8 +54,8 @@ export interface ReadProblem {
 export interface ContactsRead {
   records: ContactRecord[];
   problems: ReadProblem[];
-  /** CSV: the columns addresses and names were read from, as the file names them. */
-  columns?: { emails: string[]; name: string[] };
+  /** CSV: the header, and the columns (by position) addresses and names were read from. */
+  columns?: { headers: string[]; emails: number[]; name: number[] };
 }
 
 /** A problem's text for the preview: bounded, so a 25,000-character photo is never quoted whole. */

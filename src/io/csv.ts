@@ -29,15 +29,22 @@ const TAGS = /^(labels|group membership|categories|categorieën|kategorien|caté
 /** Google's system groups, written as labels: not the user's tags. */
 const SYSTEM_GROUP = /^(my ?contacts|starred)$/i;
 
-export function readContactsCsv(text: string): ContactsRead {
+/** Columns chosen by the user in the preview, by position: addresses, and the name's parts in order. */
+export interface ColumnChoice {
+  emails: number[];
+  name: number[];
+}
+
+export function readContactsCsv(text: string, choice?: ColumnChoice): ContactsRead {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.code === 'MissingQuotes');
   if (fatal) throw new ImportError(`unbalanced quotes (${fatal.message}): is the file cut short?`, `line ${(fatal.row ?? 0) + 1}`);
   const [headers, ...rows] = parsed.data;
   if (!headers) throw new ImportError('the file is empty');
   if (rows.length > LIMITS.contacts) throw new ImportError(`${rows.length} rows; Kring imports at most ${LIMITS.contacts} at once`);
-  let emailCols = cols(headers, EMAIL_HEADER);
-  if (emailCols.length === 0) {
+  const valid = (xs: number[]) => xs.filter((i) => Number.isInteger(i) && i >= 0 && i < headers.length);
+  let emailCols = choice ? valid(choice.emails) : cols(headers, EMAIL_HEADER);
+  if (emailCols.length === 0 && !choice) {
     // Any other table: the columns whose filled cells are mostly addresses (in the first 200 rows).
     const sample = rows.slice(0, 200);
     emailCols = headers
@@ -48,10 +55,11 @@ export function readContactsCsv(text: string): ContactsRead {
       .filter((i) => i >= 0);
   }
   if (emailCols.length === 0) throw new ImportError('no column of e-mail addresses (Google: "E-mail 1 - Value"; Outlook: "E-mail Address")', 'line 1');
-  const name = cols(headers, NAME)[0];
-  const first = cols(headers, FIRST)[0];
-  const middle = cols(headers, MIDDLE)[0];
-  const last = cols(headers, LAST)[0];
+  const name = choice ? undefined : cols(headers, NAME)[0];
+  const first = choice ? undefined : cols(headers, FIRST)[0];
+  const middle = choice ? undefined : cols(headers, MIDDLE)[0];
+  const last = choice ? undefined : cols(headers, LAST)[0];
+  const nameCols = choice ? valid(choice.name) : name !== undefined ? [name] : [first, middle, last].filter((i): i is number => i !== undefined);
   const notes = cols(headers, NOTES)[0];
   const tags = cols(headers, TAGS)[0];
   const cell = (row: string[], i: number | undefined) => (i === undefined ? '' : (row[i] ?? '').trim());
@@ -63,12 +71,12 @@ export function readContactsCsv(text: string): ContactsRead {
       problems.push({ where, reason: problemText(`${row.length} fields where the header has ${headers.length}`) });
       return;
     }
-    const composed = [cell(row, first), cell(row, middle), cell(row, last)].filter(Boolean).join(' ');
+    const composed = nameCols.map((i) => cell(row, i)).filter(Boolean).join(' ');
     try {
       records.push(
         cleanRecord(
           {
-            name: cell(row, name) || composed || null,
+            name: composed || null,
             // A cell may hold several addresses (" ::: " in Google's exports).
             emails: emailCols.flatMap((i) => cell(row, i).split(/\s*:::\s*|\s*;\s*/)).filter(Boolean),
             notes: cell(row, notes),
@@ -86,8 +94,7 @@ export function readContactsCsv(text: string): ContactsRead {
     }
   });
   if (records.length === 0 && problems.length > 0) throw new ImportError(`no row could be read; the first: ${problems[0]!.where}: ${problems[0]!.reason}`);
-  const label = (i: number) => headers[i]!.replace(/^\uFEFF/, '').trim();
-  return { records, problems, columns: { emails: emailCols.map(label), name: (name !== undefined ? [name] : [first, middle, last].filter((i): i is number => i !== undefined)).map(label) } };
+  return { records, problems, columns: { headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()), emails: emailCols, name: nameCols } };
 }
 
 /** The rows that can be read (`readContactsCsv` says which could not, and which columns it used). */

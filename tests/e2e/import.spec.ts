@@ -79,3 +79,21 @@ test('issue 18: an Outlook 2.1 vCard, a Windows-1252 file with a bad card, and a
   await popup.getByRole('button', { name: /Maria Jansen/ }).click();
   await expect(popup.locator('#notes')).toHaveValue('Zorg, regio Rijnmond');
 });
+
+test('issue 18: a table Kring does not know is read by its column of addresses, and the user can name the name column', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const preview = options.locator('.preview');
+  await options.getByLabel('File').setInputFiles({ name: 'ledenlijst.csv', mimeType: 'text/csv', buffer: Buffer.from('Wie;Contact;Plaats\r\nPiet de Vries;piet@devries.example;Utrecht\r\nKees Bakker;kees@bakker.example;Delft\r\n', 'utf8') });
+  await expect(preview).toContainText('Addresses from the column “Contact”; names from (no column).');
+  await preview.getByText('Choose other columns').click();
+  await preview.getByLabel('Names from').selectOption({ label: 'Wie' });
+  await expect(preview).toContainText('Addresses from the column “Contact”; names from “Wie”.');
+  await expect(preview).toContainText('2 new people');
+  await options.screenshot({ path: 'test-results/import-columns.png', fullPage: true });
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported: 2 new people, 0 merged into people you had.');
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('tab', { name: 'People' }).click();
+  expect((await popup.locator('button.person .name').allTextContents()).sort()).toEqual(['Kees Bakker', 'Piet de Vries']);
+});

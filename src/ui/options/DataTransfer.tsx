@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { parseBackup, serializeBackup, type Backup } from '../../io/backup';
 import { checkFileSize, ImportError, type ContactsRead } from '../../io/contacts';
-import { serializeGoogleCsv } from '../../io/csv';
+import { serializeGoogleCsv, type ColumnChoice } from '../../io/csv';
 import { serializeVCards } from '../../io/vcard-write';
 import { db } from '../../store/db';
 import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup, type ImportPreview } from '../../store/transfer';
@@ -10,7 +10,7 @@ import { download, today } from '../download';
 import { readInWorker } from './read-file';
 import { t } from '../i18n';
 
-type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string; read: ContactsRead; guessedEncoding: string | null } | { kind: 'backup'; backup: Backup; fileName: string };
+type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string; read: ContactsRead; guessedEncoding: string | null; bytes: ArrayBuffer } | { kind: 'backup'; backup: Backup; fileName: string };
 
 /** An encoding's name as people know it. */
 const encodingName = (label: string) => ({ 'windows-1252': 'Windows-1252 (Western European)', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16 (big-endian)' })[label] ?? label;
@@ -30,15 +30,26 @@ export function DataTransfer() {
     try {
       checkFileSize(file.size); // before reading it into memory
       setReading(0);
-      const got = await readInWorker(await file.arrayBuffer(), setReading);
+      const bytes = await file.arrayBuffer();
+      const got = await readInWorker(bytes, setReading);
       if (got.kind === 'error') throw new ImportError(got.message);
       if (got.kind === 'backup') return setLoaded({ kind: 'backup', backup: parseBackup(got.text), fileName: file.name });
-      setLoaded({ kind: 'contacts', preview: await previewImport(db(), got.read.records), fileName: file.name, read: got.read, guessedEncoding: got.guessedEncoding });
+      setLoaded({ kind: 'contacts', preview: await previewImport(db(), got.read.records), fileName: file.name, read: got.read, guessedEncoding: got.guessedEncoding, bytes });
     } catch (e) {
       setError(e instanceof ImportError ? t('importError', [file.name, e.message]) : t('importError', [file.name, String((e as Error).message)]));
     } finally {
       setReading(null);
     }
+  };
+
+  /** A table read again with the columns the user chose in the preview. */
+  const chooseColumns = async (columns: ColumnChoice) => {
+    if (loaded?.kind !== 'contacts') return;
+    const was = loaded;
+    setError(null);
+    const got = await readInWorker(was.bytes, () => {}, columns);
+    if (got.kind !== 'contacts') return setError(t('importError', [was.fileName, got.kind === 'error' ? got.message : '']));
+    setLoaded({ ...was, read: got.read, preview: await previewImport(db(), got.read.records) });
   };
 
   const runImport = async () => {
@@ -124,11 +135,7 @@ export function DataTransfer() {
               {t('previewExamples', loaded.read.records.slice(0, 5).map((r) => r.name ?? r.emails[0] ?? '').filter(Boolean).join(', '))}
             </p>
           )}
-          {loaded.read.columns && (
-            <p class="muted small">
-              {t('previewColumns', [loaded.read.columns.emails.map((c) => `“${c}”`).join(', '), loaded.read.columns.name.map((c) => `“${c}”`).join(', ') || t('previewNoNameColumn')])}
-            </p>
-          )}
+          {loaded.read.columns && <Columns columns={loaded.read.columns} onChoose={(c) => void chooseColumns(c)} />}
           {loaded.read.problems.length > 0 && (
             <details class="unread">
               <summary>{t('previewUnread', String(loaded.read.problems.length))}</summary>
@@ -196,6 +203,44 @@ export function DataTransfer() {
           </div>
         </section>
       )}
+    </div>
+  );
+}
+
+/** Which columns a table was read from, and a choice of others (a table Kring does not know). */
+function Columns({ columns, onChoose }: { columns: NonNullable<ContactsRead['columns']>; onChoose: (c: ColumnChoice) => void }) {
+  const quote = (xs: number[]) => xs.map((i) => `“${columns.headers[i] ?? ''}”`).join(', ');
+  const detectedEmail = columns.emails.join(',');
+  const detectedName = columns.name.join(',');
+  return (
+    <div class="columns">
+      <p class="muted small">{t('previewColumns', [quote(columns.emails), quote(columns.name) || t('previewNoNameColumn')])}</p>
+      <details>
+        <summary>{t('previewChooseColumns')}</summary>
+        <div class="field">
+          <label for="csv-email">{t('previewEmailColumn')}</label>
+          <select id="csv-email" value={detectedEmail} onChange={(e) => onChoose({ emails: (e.currentTarget as HTMLSelectElement).value.split(',').map(Number), name: columns.name })}>
+            {columns.emails.length > 1 && <option value={detectedEmail}>{quote(columns.emails)}</option>}
+            {columns.headers.map((h, i) => (
+              <option key={i} value={String(i)}>
+                {h || `#${i + 1}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="csv-name">{t('previewNameColumn')}</label>
+          <select id="csv-name" value={detectedName} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; onChoose({ emails: columns.emails, name: v === '' ? [] : v.split(',').map(Number) }); }}>
+            <option value="">{t('previewNoNameColumn')}</option>
+            {columns.name.length > 1 && <option value={detectedName}>{quote(columns.name)}</option>}
+            {columns.headers.map((h, i) => (
+              <option key={i} value={String(i)}>
+                {h || `#${i + 1}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </details>
     </div>
   );
 }

@@ -5,18 +5,18 @@
  * message, never a thrown object.
  */
 import { decodeFile, ImportError, sniffFormat } from '../../io/contacts';
-import { readContactsCsv } from '../../io/csv';
+import { readContactsCsv, type ColumnChoice } from '../../io/csv';
 import { readVCards } from '../../io/vcard';
 import type { ReadReply } from './read-file';
 
 const reply = (m: ReadReply) => (self as unknown as { postMessage(m: ReadReply): void }).postMessage(m);
 
-self.onmessage = (e: MessageEvent<ArrayBuffer>) => {
+self.onmessage = (e: MessageEvent<{ bytes: ArrayBuffer; columns?: ColumnChoice }>) => {
   try {
-    const { text, encoding, guessed } = decodeFile(new Uint8Array(e.data));
+    const { text, encoding, guessed } = decodeFile(new Uint8Array(e.data.bytes));
     const format = sniffFormat(text);
     if (format === 'kring-backup') return reply({ kind: 'backup', text });
-    const read = format === 'vcard' ? readVCards(text, (done) => reply({ kind: 'progress', done })) : readContactsCsv(text);
+    const read = format === 'vcard' ? readVCards(text, (done) => reply({ kind: 'progress', done })) : readContactsCsv(text, e.data.columns);
     reply({ kind: 'contacts', read, guessedEncoding: guessed ? encoding : null });
   } catch (err) {
     reply({ kind: 'error', message: (err as Error).message, known: err instanceof ImportError });

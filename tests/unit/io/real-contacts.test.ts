@@ -180,7 +180,7 @@ describe('CSV as people have it', () => {
     expect(readContactsCsv(decodeFile(bytes(nl)).text)).toEqual({
       records: [{ name: 'Maria Jansen', emails: ['m.jansen@rijnmond-zorg.nl', 'maria@jansen.example'], notes: 'Zorg, regio Rijnmond', tags: ['klant', 'zorg'] }],
       problems: [],
-      columns: { emails: ['E-mailadres', 'E-mailadres 2'], name: ['Voornaam', 'Middelste naam', 'Achternaam'] },
+      columns: { headers: ['Voornaam', 'Middelste naam', 'Achternaam', 'E-mailadres', 'E-mailtype', 'Weergavenaam e-mail', 'E-mailadres 2', 'Notities', 'Categorieën'], emails: [3, 6], name: [0, 1, 2] },
     });
     const de = 'Vorname;Weitere Vornamen;Nachname;E-Mail-Adresse;E-Mail-Typ;E-Mail 2: Adresse;Notizen;Kategorien\r\nJürgen;;Weiß;j.weiss@firma.de;SMTP;;Kennt Anna;Kunde\r\n';
     expect(readContactsCsv(de).records).toEqual([{ name: 'Jürgen Weiß', emails: ['j.weiss@firma.de'], notes: 'Kennt Anna', tags: ['kunde'] }]);
@@ -195,9 +195,13 @@ describe('CSV as people have it', () => {
     expect(readContactsCsv(tab).records).toEqual([{ name: 'Lena Visser', emails: ['lena@visser.design'], notes: '', tags: [] }]);
     const plain = 'Wie,Contact,Plaats\r\nPiet,piet@devries.example,Utrecht\r\nKees,kees@bakker.example,Delft\r\n';
     const read = readContactsCsv(plain);
-    expect(read.columns).toEqual({ emails: ['Contact'], name: [] });
+    expect(read.columns).toEqual({ headers: ['Wie', 'Contact', 'Plaats'], emails: [1], name: [] });
     expect(read.records.map((r) => r.emails[0])).toEqual(['piet@devries.example', 'kees@bakker.example']);
     expect(sniffFormat(plain)).toBe('csv');
+    // The user names the columns in the preview: the name is in "Wie".
+    expect(readContactsCsv(plain, { emails: [1], name: [0] }).records.map((r) => [r.name, r.emails[0]])).toEqual([['Piet', 'piet@devries.example'], ['Kees', 'kees@bakker.example']]);
+    // A chosen column of no addresses: rows without an address, which the preview skips and says why.
+    expect(readContactsCsv(plain, { emails: [2], name: [0] }).records.map((r) => [r.name, r.emails])).toEqual([['Piet', []], ['Kees', []]]);
   });
 
   it('a row that cannot be read is skipped with its line; the rest imports', () => {
