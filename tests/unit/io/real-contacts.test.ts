@@ -188,6 +188,16 @@ describe('CSV as people have it', () => {
     expect(readContactsCsv(fr).records).toEqual([{ name: 'Céline Dupont', emails: ['celine@dupont.fr', 'c.dupont@mairie.fr'], notes: '', tags: ['client'] }]);
   });
 
+  it('Outlook\'s whole German export header (92 columns, type and display-name columns beside each address)', () => {
+    const header = 'Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Straße geschäftlich,Straße geschäftlich 2,Straße geschäftlich 3,Ort geschäftlich,Region geschäftlich,Postleitzahl geschäftlich,Land/Region geschäftlich,Straße privat,Straße privat 2,Straße privat 3,Ort privat,Bundesland/Kanton privat,Postleitzahl privat,Land/Region privat,Weitere Straße,Weitere Straße 2,Weitere Straße 3,Weiterer Ort,Weiteres/r Bundesland/Kanton,Weitere Postleitzahl,Weiteres/e Land/Region,Telefon Assistent,Fax geschäftlich,Telefon geschäftlich,Telefon geschäftlich 2,Rückmeldung,Autotelefon,Telefon Firma,Fax privat,Telefon (privat),Telefon (privat 2),ISDN,Mobiltelefon,Weiteres Fax,Weiteres Telefon,Pager,Haupttelefon,Mobiltelefon 2,Telefon für Hörbehinderte,Telex,Abrechnungsinformation,Assistent(in),Benutzer 1,Benutzer 2,Benutzer 3,Benutzer 4,Beruf,Büro,E-Mail-Adresse,E-Mail-Typ,E-Mail: Angezeigter Name,E-Mail 2: Adresse,E-Mail 2: Typ,E-Mail 2: Angezeigter Name,E-Mail 3: Adresse,E-Mail 3: Typ,E-Mail 3: Angezeigter Name,Empfohlen von,Geburtstag,Geschlecht,Hobby,Initialen,Internet Frei/Gebucht,Jahrestag,Kategorien,Kinder,Konto,Name des/r Vorgesetzten,Notizen,Organisationsnr.,Ort,Partner,Postfach geschäftlich,Postfach privat,Priorität,Privat,Reisekilometer,Sozialversicherungsnr.,Sprache,Stichwörter,Vertraulichkeit,Verzeichnisserver,Webseite,Weiteres Postfach,Spalte1,Spalte2';
+    const columns = header.split(',');
+    const values: Record<string, string> = { Anrede: 'Herr', Vorname: 'Jürgen', Nachname: 'Weiß', Firma: 'Weiß GmbH', 'E-Mail-Adresse': 'j.weiss@weiss-gmbh.de', 'E-Mail-Typ': 'SMTP', 'E-Mail: Angezeigter Name': 'Jürgen Weiß (j.weiss@weiss-gmbh.de)', 'E-Mail 2: Adresse': 'juergen@weiss.example', 'E-Mail 2: Typ': 'SMTP', Kategorien: 'Kunde;Messe', Notizen: 'Kennt Anna, seit 2019' };
+    const row = columns.map((c) => `"${values[c] ?? ''}"`).join(',');
+    const read = readContactsCsv(`${header}\r\n${row}\r\n`);
+    expect(read.records).toEqual([{ name: 'Jürgen Weiß', emails: ['j.weiss@weiss-gmbh.de', 'juergen@weiss.example'], notes: 'Kennt Anna, seit 2019', tags: ['kunde', 'messe'] }]);
+    expect(read.columns!.emails.map((i) => columns[i])).toEqual(['E-Mail-Adresse', 'E-Mail 2: Adresse', 'E-Mail 3: Adresse']);
+  });
+
   it('Thunderbird\'s CSV, a tab-separated file, and a plain list whose address column has another name', () => {
     const tb = 'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Notes\r\nTom,Hendriks,Tom Hendriks,,tom@hendriks.example,t.hendriks@werk.example,\r\n';
     expect(readContactsCsv(tb).records).toEqual([{ name: 'Tom Hendriks', emails: ['tom@hendriks.example', 't.hendriks@werk.example'], notes: '', tags: [] }]);
