@@ -108,11 +108,21 @@ interface CardLine {
   line: number;
 }
 
-/** One card's kept properties, normalised, as a 3.0 or 4.0 card ical.js reads. */
-function normaliseCard(lines: CardLine[]): string {
+/** A property's own problem, with the line it is on. */
+class PropertyError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** One card's kept properties, normalised, as a 3.0 or 4.0 card ical.js reads, and each kept line's place in the file. */
+function normaliseCard(lines: CardLine[]): { card: string; kept: CardLine[]; version: string } {
   let version = '3.0';
-  const out: string[] = [];
-  for (const { text } of lines) {
+  const kept: CardLine[] = [];
+  for (const { text, line } of lines) {
     const end = headEnd(text);
     if (end < 0) continue; // not a property (stray text): nothing Kring reads
     const [nameWithGroup = '', ...params] = splitUnquoted(text.slice(0, end), ';');
@@ -137,14 +147,28 @@ function normaliseCard(lines: CardLine[]): string {
       try {
         value = as30(decodeBytes(base64Bytes(value), charset), name);
       } catch {
-        throw new ImportError(`${name} is not valid base64`);
+        throw new PropertyError(`${name} is not valid base64`, line);
       }
     } else if (version === '2.1') value = as30(value, name);
     else value = standardEscapes(value);
-    out.push(`${name}:${value}`);
+    kept.push({ text: `${name}:${value}`, line });
   }
   const v = version === '4.0' ? '4.0' : '3.0';
-  return `BEGIN:VCARD\r\nVERSION:${v}\r\n${out.join('\r\n')}${out.length ? '\r\n' : ''}END:VCARD\r\n`;
+  return { card: wrap(v, kept.map((k) => k.text)), kept, version: v };
+}
+
+const wrap = (version: string, props: string[]) => `BEGIN:VCARD\r\nVERSION:${version}\r\n${props.map((p) => `${p}\r\n`).join('')}END:VCARD\r\n`;
+
+/** The first kept property ical.js cannot read on its own: where a card that failed went wrong. */
+function failingLine(kept: CardLine[], version: string): number | null {
+  for (const k of kept) {
+    try {
+      ICAL.parse(wrap(version, [k.text]));
+    } catch {
+      return k.line;
+    }
+  }
+  return null;
 }
 
 type JCardProp = [string, Record<string, unknown>, string, ...unknown[]];
@@ -225,14 +249,19 @@ export function readVCards(input: string, onProgress?: (cards: number) => void):
   let begin = 0;
   let count = 0;
   const skip = (where: string, reason: string) => problems.push({ where, reason: problemText(reason) });
-  const finish = (cardLines: CardLine[], where: string) => {
+  /** Read one card; a card that cannot be read is named by the line that failed where that is known, else its BEGIN line. */
+  const finish = (cardLines: CardLine[], n: number, begin: number) => {
+    const at = (line: number) => `card ${n} (line ${line})`;
+    let normal: ReturnType<typeof normaliseCard> | null = null;
     try {
-      const parsed = ICAL.parse(normaliseCard(cardLines)) as unknown;
+      normal = normaliseCard(cardLines);
+      const parsed = ICAL.parse(normal.card) as unknown;
       const jcard = (Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : (parsed as unknown[])[0]) as [string, JCardProp[]];
-      records.push(recordOf(jcard[1], where));
+      records.push(recordOf(jcard[1], at(begin)));
     } catch (e) {
-      const message = (e as Error).message.replace(/^card \d+ \(line \d+\): /, '');
-      skip(where, e instanceof ImportError ? message : `cannot be read (${message})`);
+      if (e instanceof PropertyError) return skip(at(e.line), e.message);
+      if (e instanceof ImportError) return skip(at(begin), e.message.replace(/^card \d+ \(line \d+\): /, ''));
+      skip(at((normal && failingLine(normal.kept, normal.version)) ?? begin), `cannot be read (${(e as Error).message})`);
     }
   };
   for (const l of lines) {
@@ -249,7 +278,7 @@ export function readVCards(input: string, onProgress?: (cards: number) => void):
         skip(`line ${l.line}`, 'END:VCARD without BEGIN:VCARD');
         continue;
       }
-      finish(card, `card ${count} (line ${begin})`);
+      finish(card, count, begin);
       card = null;
     } else if (card) card.push(l);
   }

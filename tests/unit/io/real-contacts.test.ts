@@ -94,7 +94,7 @@ describe('vCard 2.1 as Outlook, Android, The Bat! and Netscape write it', () => 
     const broken = crlf('BEGIN:VCARD', 'VERSION:3.0', `FN;ENCODING=b:${'!'.repeat(24_000)}`, 'EMAIL:x@x.nl', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ok', 'EMAIL:ok@x.nl', 'END:VCARD');
     const read = readVCards(broken);
     expect(read.records.map((r) => r.name)).toEqual(['Ok']);
-    expect(read.problems).toEqual([{ where: 'card 1 (line 1)', reason: 'FN is not valid base64' }]);
+    expect(read.problems).toEqual([{ where: 'card 1 (line 3)', reason: 'FN is not valid base64' }]); // the line that failed, not the card's first
   });
 });
 
