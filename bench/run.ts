@@ -362,25 +362,31 @@ async function importTime() {
   const { id } = await extensionId(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/options.html`);
+  // The longest gap between animation frames while reading and while importing: how long the page froze.
+  const watchFrames = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __gap: number; __watching?: boolean };
+      w.__gap = 0;
+      if (w.__watching) return;
+      w.__watching = true;
+      let last = performance.now();
+      const tick = (now: number) => { w.__gap = Math.max(w.__gap, now - last); last = now; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+  await watchFrames();
   let t = Date.now();
   await page.getByLabel('File').setInputFiles(file);
   await page.locator('.preview').waitFor();
   const previewMs = Date.now() - t;
-  // The longest gap between animation frames while importing: how long the page froze.
-  await page.evaluate(() => {
-    const w = window as unknown as { __gap: number };
-    w.__gap = 0;
-    let last = performance.now();
-    const tick = (now: number) => { w.__gap = Math.max(w.__gap, now - last); last = now; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  });
+  const previewGap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+  await watchFrames();
   t = Date.now();
   await page.locator('.preview').getByRole('button', { name: 'Import' }).click();
   await page.getByRole('status').waitFor({ timeout: 600_000 });
   const importMs = Date.now() - t;
   const gap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
   await close();
-  figures.push({ id: 'import', label: `Importing ${n.toLocaleString('en')} contacts from CSV (settings page)`, unit: 'ms', value: one(importMs), baseline: { label: 'reading and previewing the same file', value: one(previewMs) }, ratio: importMs / previewMs, target: 'reported; no frame gap over 1 s', pass: gap < 1000, note: `longest frame gap while importing: ${Math.round(gap)} ms` });
+  figures.push({ id: 'import', label: `Importing ${n.toLocaleString('en')} contacts from CSV (settings page)`, unit: 'ms', value: one(importMs), baseline: { label: 'reading and previewing the same file', value: one(previewMs) }, ratio: importMs / previewMs, target: 'reported; no frame gap over 100 ms', pass: QUICK || Math.max(gap, previewGap) <= 100, note: `longest frame gap while reading and previewing: ${Math.round(previewGap)} ms; while importing: ${Math.round(gap)} ms` });
 }
 
 /** Reading contact files is linear: N cards against 1,000; a 1 MB file that is not UTF-8 against one that is. */

@@ -1,16 +1,17 @@
 /** Export and import in the settings page: backup, vCard, CSV; a preview before anything is written. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { parseBackup, serializeBackup, type Backup } from '../../io/backup';
-import { checkFileSize, ImportError, type ContactsRead } from '../../io/contacts';
+import { checkFileSize, ImportError } from '../../io/contacts';
 import { serializeGoogleCsv, type ColumnChoice } from '../../io/csv';
 import { serializeVCards } from '../../io/vcard-write';
 import { db } from '../../store/db';
-import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup, type ImportPreview } from '../../store/transfer';
+import { contactRecords, exportBackup, restoreBackup } from '../../store/transfer';
 import { download, today } from '../download';
-import { readInWorker } from './read-file';
+import { ImportWorker, type ContactsSummary } from './read-file';
 import { t } from '../i18n';
 
-type Loaded = { kind: 'contacts'; preview: ImportPreview; fileName: string; read: ContactsRead; guessedEncoding: string | null; bytes: ArrayBuffer } | { kind: 'backup'; backup: Backup; fileName: string };
+/** A contacts file read and planned in its worker, which keeps the plan until Import or Cancel. */
+type Loaded = { kind: 'contacts'; summary: ContactsSummary; fileName: string; bytes: ArrayBuffer; worker: ImportWorker } | { kind: 'backup'; backup: Backup; fileName: string };
 
 /** An encoding's name as people know it. */
 const encodingName = (label: string) => ({ 'windows-1252': 'Windows-1252 (Western European)', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16 (big-endian)' })[label] ?? label;
@@ -23,21 +24,29 @@ export function DataTransfer() {
   const [result, setResult] = useState<string | null>(null);
   const [reading, setReading] = useState<number | null>(null);
 
+  // A file left unimported (another chosen, Cancel, the page closed) takes its worker with it.
+  const worker = loaded?.kind === 'contacts' ? loaded.worker : null;
+  useEffect(() => () => worker?.close(), [worker]);
+
   const readFile = async (file: File) => {
     setError(null);
     setResult(null);
     setLoaded(null);
+    const reader = new ImportWorker();
+    let kept = false;
     try {
       checkFileSize(file.size); // before reading it into memory
       setReading(0);
       const bytes = await file.arrayBuffer();
-      const got = await readInWorker(bytes, setReading);
+      const got = await reader.read(bytes, setReading);
       if (got.kind === 'error') throw new ImportError(got.message);
       if (got.kind === 'backup') return setLoaded({ kind: 'backup', backup: parseBackup(got.text), fileName: file.name });
-      setLoaded({ kind: 'contacts', preview: await previewImport(db(), got.read.records), fileName: file.name, read: got.read, guessedEncoding: got.guessedEncoding, bytes });
+      kept = true;
+      setLoaded({ kind: 'contacts', summary: got, fileName: file.name, bytes, worker: reader });
     } catch (e) {
       setError(e instanceof ImportError ? t('importError', [file.name, e.message]) : t('importError', [file.name, String((e as Error).message)]));
     } finally {
+      if (!kept) reader.close();
       setReading(null);
     }
   };
@@ -47,16 +56,17 @@ export function DataTransfer() {
     if (loaded?.kind !== 'contacts') return;
     const was = loaded;
     setError(null);
-    const got = await readInWorker(was.bytes, () => {}, columns);
+    const got = await was.worker.read(was.bytes, () => {}, columns);
     if (got.kind !== 'contacts') return setError(t('importError', [was.fileName, got.kind === 'error' ? got.message : '']));
-    setLoaded({ ...was, read: got.read, preview: await previewImport(db(), got.read.records) });
+    setLoaded({ ...was, summary: got });
   };
 
   const runImport = async () => {
     if (loaded?.kind !== 'contacts') return;
-    setProgress({ done: 0, total: loaded.preview.counts.new + loaded.preview.counts.merged });
+    setProgress({ done: 0, total: loaded.summary.counts.new + loaded.summary.counts.merged });
     try {
-      const r = await applyImport(db(), loaded.preview.plan, { network, onProgress: (done, total) => setProgress({ done, total }) });
+      const r = await loaded.worker.apply(network, (done, total) => setProgress({ done, total }));
+      if (r.kind === 'error') throw new Error(r.message);
       setResult(t('importDone', [String(r.created), String(r.merged)]));
       setLoaded(null);
     } catch (e) {
@@ -125,32 +135,32 @@ export function DataTransfer() {
         <section class="card preview" aria-labelledby="preview-h">
           <h4 id="preview-h">{t('previewHeading', loaded.fileName)}</h4>
           <ul class="plain">
-            <li>{t('previewNew', String(loaded.preview.counts.new))}</li>
-            <li>{t('previewMerged', String(loaded.preview.counts.merged))}</li>
-            <li>{t('previewSkipped', String(loaded.preview.counts.skipped))}</li>
+            <li>{t('previewNew', String(loaded.summary.counts.new))}</li>
+            <li>{t('previewMerged', String(loaded.summary.counts.merged))}</li>
+            <li>{t('previewSkipped', String(loaded.summary.counts.skipped))}</li>
           </ul>
-          {loaded.guessedEncoding && (
+          {loaded.summary.guessedEncoding && (
             <p class="notice" role="status">
-              {t('previewEncoding', encodingName(loaded.guessedEncoding))}{' '}
-              {t('previewExamples', loaded.read.records.slice(0, 5).map((r) => r.name ?? r.emails[0] ?? '').filter(Boolean).join(', '))}
+              {t('previewEncoding', encodingName(loaded.summary.guessedEncoding))}{' '}
+              {t('previewExamples', loaded.summary.examples.join(', '))}
             </p>
           )}
-          {loaded.read.columns && <Columns columns={loaded.read.columns} onChoose={(c) => void chooseColumns(c)} />}
-          {loaded.read.problems.length > 0 && (
+          {loaded.summary.columns && <Columns columns={loaded.summary.columns} onChoose={(c) => void chooseColumns(c)} />}
+          {loaded.summary.problemCount > 0 && (
             <details class="unread">
-              <summary>{t('previewUnread', String(loaded.read.problems.length))}</summary>
+              <summary>{t('previewUnread', String(loaded.summary.problemCount))}</summary>
               <ul class="plain small">
-                {loaded.read.problems.slice(0, 200).map((p) => (
+                {loaded.summary.problems.map((p) => (
                   <li key={p.where}>{t('previewUnreadRow', [p.where, p.reason])}</li>
                 ))}
               </ul>
             </details>
           )}
-          {loaded.preview.plan.skipped.length > 0 && (
+          {loaded.summary.skipped.length > 0 && (
             <details>
               <summary>{t('previewWhySkipped')}</summary>
               <ul class="plain small">
-                {loaded.preview.plan.skipped.slice(0, 200).map((s) => (
+                {loaded.summary.skipped.slice(0, 200).map((s) => (
                   <li key={s.index}>
                     {t('previewSkipRow', [String(s.index + 1), s.name ?? t('unnamed'), t(`skip_${s.reason.replace('-', '_')}` as 'skip_no_address')])}
                   </li>
@@ -171,7 +181,7 @@ export function DataTransfer() {
             <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={t('importProgress')} />
           ) : (
             <div class="actions">
-              <button type="button" class="primary" onClick={() => void runImport()} disabled={loaded.preview.counts.new + loaded.preview.counts.merged === 0}>
+              <button type="button" class="primary" onClick={() => void runImport()} disabled={loaded.summary.counts.new + loaded.summary.counts.merged === 0}>
                 {t('importButton')}
               </button>
               <button type="button" onClick={() => setLoaded(null)}>
@@ -208,7 +218,7 @@ export function DataTransfer() {
 }
 
 /** Which columns a table was read from, and a choice of others (a table Kring does not know). */
-function Columns({ columns, onChoose }: { columns: NonNullable<ContactsRead['columns']>; onChoose: (c: ColumnChoice) => void }) {
+function Columns({ columns, onChoose }: { columns: NonNullable<ContactsSummary['columns']>; onChoose: (c: ColumnChoice) => void }) {
   const quote = (xs: number[]) => xs.map((i) => `“${columns.headers[i] ?? ''}”`).join(', ');
   const detectedEmail = columns.emails.join(',');
   const detectedName = columns.name.join(',');
