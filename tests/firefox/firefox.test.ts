@@ -56,7 +56,7 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     await popup.close();
   });
 
-  it('reads a contacts file in a worker on the settings page: an Outlook 2.1 vCard in Windows-1252 is previewed', async () => {
+  it('reads and imports a contacts file in a worker on the settings page: an Outlook 2.1 vCard in Windows-1252 is previewed and written', async () => {
     const options = await ff.openExtensionPage('options.html', '#import-file');
     await options.evaluate(() => {
       const bytes = new Uint8Array([...'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo'].map((c) => c.charCodeAt(0)).concat([0xeb], [...' Visser\r\nEMAIL;PREF;INTERNET:zoe@visser.example\r\nEND:VCARD\r\n'].map((c) => c.charCodeAt(0))));
@@ -71,6 +71,10 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     expect(text).toContain('1 new people');
     expect(text).toContain('Read as Windows-1252 (Western European)');
     expect(text).toContain('For example: Zoë Visser');
+    // The worker writes it: IndexedDB from a worker of a moz-extension page.
+    await options.$eval('.preview button.primary', (b) => (b as HTMLButtonElement).click());
+    await options.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.startsWith('Imported'), { timeout: 15_000 });
+    expect(await options.$eval('[role=status]', (e) => e.textContent)).toBe('Imported: 1 new people, 0 merged into people you had.');
     await options.close();
   });
 
