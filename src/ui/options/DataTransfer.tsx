@@ -222,6 +222,13 @@ function Columns({ columns, onChoose }: { columns: NonNullable<ContactsSummary['
   const quote = (xs: number[]) => xs.map((i) => `“${columns.headers[i] ?? ''}”`).join(', ');
   const detectedEmail = columns.emails.join(',');
   const detectedName = columns.name.join(',');
+  // A function, not one array: each select gets vnodes of its own (Preact does not share them).
+  const headerOptions = () =>
+    columns.headers.map((h, i) => (
+    <option key={i} value={String(i)}>
+      {h || `#${i + 1}`}
+    </option>
+  ));
   return (
     <div class="columns">
       <p class="muted small">{t('previewColumns', [quote(columns.emails), quote(columns.name) || t('previewNoNameColumn')])}</p>
@@ -231,11 +238,7 @@ function Columns({ columns, onChoose }: { columns: NonNullable<ContactsSummary['
           <label for="csv-email">{t('previewEmailColumn')}</label>
           <select id="csv-email" value={detectedEmail} onChange={(e) => onChoose({ emails: (e.currentTarget as HTMLSelectElement).value.split(',').map(Number), name: columns.name })}>
             {columns.emails.length > 1 && <option value={detectedEmail}>{quote(columns.emails)}</option>}
-            {columns.headers.map((h, i) => (
-              <option key={i} value={String(i)}>
-                {h || `#${i + 1}`}
-              </option>
-            ))}
+            {headerOptions()}
           </select>
         </div>
         <div class="field">
@@ -243,11 +246,7 @@ function Columns({ columns, onChoose }: { columns: NonNullable<ContactsSummary['
           <select id="csv-name" value={detectedName} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; onChoose({ emails: columns.emails, name: v === '' ? [] : v.split(',').map(Number) }); }}>
             <option value="">{t('previewNoNameColumn')}</option>
             {columns.name.length > 1 && <option value={detectedName}>{quote(columns.name)}</option>}
-            {columns.headers.map((h, i) => (
-              <option key={i} value={String(i)}>
-                {h || `#${i + 1}`}
-              </option>
-            ))}
+            {headerOptions()}
           </select>
         </div>
       </details>

@@ -5,24 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DAY, episodeStarts, MIN_EPISODES, quietLongerThanUsual, suggestedCadence, usualGapDays } from '../../../src/network/cadence';
+import { rng } from '../../helpers/seed'; // mulberry32: "irregular" is the same history every run
 
 const START = Date.parse('2025-06-02T09:00:00Z');
 const HOUR = 3_600_000;
 
-/** A deterministic generator (mulberry32), so "irregular" is the same history every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A conversation every `everyDays`: they write, you answer a day or two later, sometimes they reply again. */
 function conversations(everyDays: number, count: number, seed = 1): number[] {
-  const r = random(seed);
+  const r = rng(seed);
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const t = START + k * everyDays * DAY + Math.floor(r() * 10) * HOUR;
@@ -63,7 +54,7 @@ describe('rhythm', () => {
   });
 
   it('irregular: the median gap, so one long silence does not move it', () => {
-    const r = random(4);
+    const r = rng(4);
     const times: number[] = [];
     let t = START;
     for (let k = 0; k < 12; k++) {
