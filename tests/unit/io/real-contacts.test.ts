@@ -46,6 +46,13 @@ describe('real exports', () => {
     ]);
   });
 
+  it('Horde Turba 2.1: quoted-printable in a declared ISO-8859-1, a soft line break, PHOTO;ENCODING=b', () => {
+    expect(readVCards(real('horde-turba-2.1.vcf'))).toEqual({
+      records: [{ name: 'Jan Schneiderö', emails: ['jan@horde.org'], notes: 'A German guy (äöü)', tags: [] }],
+      problems: [],
+    });
+  });
+
   it('Outlook 2019 2.1: bare parameters, a quoted-printable label with soft line breaks, three addresses', () => {
     expect(readVCards(real('outlook-2019-2.1.vcf'))).toEqual({
       records: [{ name: 'Sir surename secondname forename jun.', emails: ['test1@test1.de', 'test2@test2.de', 'test3@test3.de'], notes: '', tags: [] }],
