@@ -11,7 +11,7 @@ import type { ContactRecord } from './contacts';
  * would end the line, and what follows would be read back as a property of its own (issue 16: a
  * note's lone CR turned into an extra address and X-KRING-STATUS on re-import).
  */
-const esc = (v: string) =>
+export const esc = (v: string) =>
   v
     .replace(/\\/g, '\\\\')
     .replace(/\r\n|[\r\n\u0085\u2028\u2029\v\f]/g, '\\n')
@@ -19,7 +19,7 @@ const esc = (v: string) =>
     .replace(/;/g, '\\;');
 
 /** Fold at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
-function fold(line: string): string {
+export function fold(line: string): string {
   const enc = new TextEncoder();
   if (enc.encode(line).length <= 75) return line;
   const parts: string[] = [];
@@ -39,7 +39,7 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-function splitName(name: string): [family: string, given: string] {
+export function splitName(name: string): [family: string, given: string] {
   const words = name.trim().split(/\s+/);
   if (words.length < 2) return ['', name.trim()];
   // Dutch surnames keep their particles: "Pieter de Vries" → "de Vries", "Pieter".

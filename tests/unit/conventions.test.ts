@@ -41,6 +41,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       under(t, 'src/capture') || under(t, 'src/detect') || t === 'src/messaging/client' || t === 'src/messaging/storage-keys' || t === 'src/messaging/limits' ||
       t === 'wxt/browser' || t.startsWith('wxt/utils/'),
   },
+  // CardDAV sync (issue 19): the card mapping and the merge are pure, on the vCard code of src/io.
+  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || (typeOnly && under(t, 'src/store')) },
   // Site registration (issue 11): the registry takes the browser APIs it is given (browser.ts gives them).
   { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' || under(t, 'src/sites') || t === 'wxt/browser' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).
