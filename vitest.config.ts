@@ -7,7 +7,7 @@ process.env.TZ = 'Europe/Amsterdam';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/durability/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/durability/**/*.test.ts', 'tests/real/**/*.test.ts'],
     environment: 'node',
     // Both cores: the full-size upgrade tests (tests/durability) are long and single-threaded.
     maxWorkers: 2,
