@@ -13,7 +13,7 @@ import { interactionsOf, newPerson, refreshPerson, withDue } from './person-reco
 import { SETTING, getSetting, ownAddresses, type PendingOwn } from './settings';
 import type { Interaction, MergeRecord, Person } from './types';
 
-const ALL = (db: KringDb) => [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules, db.merges, db.dismissedPairs];
+const ALL = (db: KringDb) => [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules, db.merges, db.dismissedPairs, db.syncCards];
 
 export async function defaultCadence(db: KringDb): Promise<number> {
   return getSetting<number>(db, SETTING.defaultCadenceDays, DEFAULT_CADENCE_DAYS);

@@ -6,7 +6,7 @@
  * (their IndexedDB would be the webmail page's).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting } from './types';
+import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting, SyncCard } from './types';
 
 export const DB_NAME = 'kring';
 
@@ -47,6 +47,16 @@ export const SCHEMA_V3 = { ...SCHEMA_V2, interactions: 'id, [personId+at], [dire
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, people: `${SCHEMA_V3.people}, name` };
 
+/**
+ * Schema v5 (issue 19): what CardDAV sync remembers of each card (its href, etag and the fields
+ * both sides last agreed on), by UID, person and href. A new table; no data changes. Not in
+ * backups: a restored store syncs afresh.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, syncCards: 'uid, personId, href' };
+
+/** The schema version this code opens. */
+export const CURRENT_VERSION = 5;
+
 /** v1 → v2: new person fields get their defaults; lastSeen comes from the person's history. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const lastSeen = new Map<string, number>();
@@ -77,6 +87,7 @@ export class KringDb extends Dexie {
   ignoreRules!: EntityTable<IgnoreRule, 'rule'>;
   merges!: EntityTable<MergeRecord, 'id'>;
   dismissedPairs!: EntityTable<DismissedPair, 'pair'>;
+  syncCards!: EntityTable<SyncCard, 'uid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -84,6 +95,7 @@ export class KringDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -38,7 +38,17 @@ export const SETTING = {
    * list, which show one correspondent, create nobody either.
    */
   crowdItems: 'crowdItems',
+  /**
+   * CardDAV sync (issue 19): the address book's URL and the sync token saved with the last sync's
+   * changes (`SyncState`). Never in a backup. The password is not here: extension storage only.
+   */
+  syncState: 'syncState',
 } as const;
+
+export interface SyncState {
+  bookUrl: string;
+  token: string | null;
+}
 
 export const MAX_CROWD_ITEMS = 500;
 

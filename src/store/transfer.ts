@@ -12,25 +12,29 @@ import { defaultCadence } from './actions';
 import type { KringDb } from './db';
 import { addressHashes } from './hash';
 import { newPerson, withDue } from './person-record';
-import { ownKeys } from './settings';
+import { ownKeys, SETTING } from './settings';
 import type { Person } from './types';
 
 const tables = (db: KringDb) => BACKUP_TABLES.map((t) => db.table(t));
 
 export async function exportBackup(db: KringDb, now = Date.now()): Promise<Backup> {
   return db.transaction('r', tables(db), async () => {
-    const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).toArray()] as const));
+    // A sync's state is this device's (and the server's), never a backup's.
+    const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, (await db.table(t).toArray()).filter((r: { key?: unknown }) => t !== 'settings' || r.key !== SETTING.syncState)] as const));
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), schema: db.verno, tables: Object.fromEntries(entries) as Backup['tables'] };
   });
 }
 
 /** Replace everything with the backup's contents. */
 export async function restoreBackup(db: KringDb, backup: Backup): Promise<void> {
-  await db.transaction('rw', tables(db), async () => {
+  await db.transaction('rw', [...tables(db), db.syncCards], async () => {
     for (const t of BACKUP_TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkPut(backup.tables[t]);
     }
+    // What a sync remembered belongs to the store that was replaced: the next sync starts afresh.
+    await db.syncCards.clear();
+    await db.settings.delete(SETTING.syncState);
   });
 }
 

@@ -89,3 +89,15 @@ export interface Setting {
   key: string;
   value: unknown;
 }
+
+/** What CardDAV sync remembers of one card (issue 19; src/sync). */
+export interface SyncCard {
+  uid: string;
+  personId: string;
+  /** The card's path on the server. */
+  href: string;
+  etag: string;
+  /** The fields both sides last agreed on (src/sync/card.ts SyncFields), and the card's normalised content then. */
+  base: { name: string | null; emails: string[]; notes: string; tags: string[]; status: PersonStatus; cadenceDays: number | null; lastContact: number };
+  key: string;
+}

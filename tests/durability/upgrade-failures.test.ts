@@ -1,7 +1,7 @@
 /** Schema upgrades that fail, and an old page holding the database open (issue 9). */
 import Dexie, { type Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../src/store/db';
+import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2, CURRENT_VERSION } from '../../src/store/db';
 import { contentHash, oldDb, rawVersion, readAll, recordsAt, within, write, type Row } from './upgrade-helpers';
 
 describe('schema upgrades that fail or wait', () => {
@@ -42,7 +42,7 @@ describe('schema upgrades that fail or wait', () => {
 
       const db = new KringDb(name);
       await db.open();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(CURRENT_VERSION);
       expect(contentHash(await readAll(db, Object.keys(before)), before)).toBe(expected);
       db.close();
       await Dexie.delete(name);
@@ -61,7 +61,7 @@ describe('schema upgrades that fail or wait', () => {
 
     const db = new KringDb(name);
     await within(20_000, db.open(), 'upgrade with the old version open');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect((await inFlight).length).toBe(8_000);
     expect(await db.people.count()).toBe(2_000);
     // The old page gave its connection up; a later read either reopens or fails, never hangs.

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { setTags } from '../../src/store/actions';
-import { KringDb, SCHEMA_V1 } from '../../src/store/db';
+import { KringDb, SCHEMA_V1, CURRENT_VERSION } from '../../src/store/db';
 import { seedData } from '../helpers/seed';
 
 async function writeV1(name: string, people: number, interactions: number) {
@@ -45,7 +45,7 @@ describe('schema v1 → current', () => {
     const { dump, items } = await writeV1(name, 3000, 20000);
     const db = new KringDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_VERSION);
 
     // Every v1 record is still there, every v1 field unchanged.
     expect(await db.interactions.toArray()).toEqual(dump.interactions);

@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from '../../src/store/db';
+import { KringDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2, CURRENT_VERSION } from '../../src/store/db';
 import { seedData } from '../helpers/seed';
 
 export const FULL = { people: 50_000, interactions: 200_000 };
@@ -15,7 +15,7 @@ export type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
 
 /** Old-version records from the seeded generator, in the shape that version wrote. */
-export function recordsAt(version: 1 | 2 | 3, people: number, interactions: number): Tables {
+export function recordsAt(version: 1 | 2 | 3 | 4, people: number, interactions: number): Tables {
   const { persons, items } = seedData(people, interactions, 11);
   const last = new Map<string, number>();
   for (const i of items) last.set(i.personId, Math.max(last.get(i.personId) ?? 0, i.at));
@@ -44,15 +44,16 @@ export function recordsAt(version: 1 | 2 | 3, people: number, interactions: numb
   return tables;
 }
 
-export function oldDb(name: string, version: 1 | 2 | 3) {
+export function oldDb(name: string, version: 1 | 2 | 3 | 4) {
   const d = new Dexie(name);
   d.version(1).stores(SCHEMA_V1);
   if (version >= 2) d.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   if (version >= 3) d.version(3).stores(SCHEMA_V3);
+  if (version >= 4) d.version(4).stores(SCHEMA_V4);
   return d;
 }
 
-export async function write(name: string, version: 1 | 2 | 3, tables: Tables) {
+export async function write(name: string, version: 1 | 2 | 3 | 4, tables: Tables) {
   const d = oldDb(name, version);
   await d.open();
   for (const [table, rows] of Object.entries(tables)) await d.table(table).bulkAdd(rows);
@@ -100,15 +101,15 @@ export const within = <T>(ms: number, p: Promise<T>, what: string) =>
  * A store at schema `version` with 50,000 people and 200,000 interactions, upgraded to the current
  * version: every table's count and the content hash of every old field kept, the new indexes usable.
  */
-export async function expectFullUpgrade(version: 1 | 2 | 3): Promise<void> {
+export async function expectFullUpgrade(version: 1 | 2 | 3 | 4, size = FULL): Promise<void> {
   const name = `durable-v${version}-${Math.random()}`;
-  const before = recordsAt(version, FULL.people, FULL.interactions);
+  const before = recordsAt(version, size.people, size.interactions);
   await write(name, version, before);
   const expected = contentHash(before, before);
 
   const db = new KringDb(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(CURRENT_VERSION);
   const after = await readAll(db, Object.keys(before));
   for (const [table, rows] of Object.entries(before)) expect(after[table], table).toHaveLength(rows.length);
   expect(contentHash(after, before)).toBe(expected);
@@ -122,6 +123,8 @@ export async function expectFullUpgrade(version: 1 | 2 | 3): Promise<void> {
   expect(await db.interactions.where('[personId+at]').between([someone, -Infinity], [someone, Infinity]).count()).toBe(
     before.interactions!.filter((i) => i.personId === someone).length,
   );
+  // v5: what sync remembers, empty until a sync runs, by person.
+  expect(await db.syncCards.where('personId').equals(someone).count()).toBe(0);
   db.close();
   await Dexie.delete(name);
 }

@@ -3,5 +3,5 @@ import { describe, it } from 'vitest';
 import { expectFullUpgrade } from './upgrade-helpers';
 
 describe('schema upgrade from v2', () => {
-  it('v2 with 50,000 people and 200,000 interactions upgrades to v4, counts and content hash kept', () => expectFullUpgrade(2), 240_000);
+  it('v2 with 50,000 people and 200,000 interactions upgrades to the current version, counts and content hash kept', () => expectFullUpgrade(2), 240_000);
 });

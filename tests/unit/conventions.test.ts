@@ -42,7 +42,7 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       t === 'wxt/browser' || t.startsWith('wxt/utils/'),
   },
   // CardDAV sync (issue 19): the card mapping and the merge are pure, on the vCard code of src/io.
-  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || t === 'tsdav' },
+  { from: 'src/sync', allow: (t) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || t === 'tsdav' },
   // Site registration (issue 11): the registry takes the browser APIs it is given (browser.ts gives them).
   { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' || under(t, 'src/sites') || t === 'wxt/browser' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).

@@ -1,0 +1,160 @@
+/**
+ * One sync with a CardDAV address book (issue 19): ask what changed, fetch it, plan (plan.ts),
+ * apply the plan's changes to the store in one transaction with no network call inside it and the
+ * sync token saved in the same transaction, then send Kring's changes, each recorded as it lands.
+ * Stopped anywhere, the store is as before or as after; what was not sent is found changed again
+ * next time (Kring's fields differ from the agreed copy) and sent then.
+ *
+ * v1 choices, said here: the people synced are those in the network; a person's edit time in Kring
+ * is the moment of the sync (so for a field both sides changed since the last sync, Kring's value
+ * wins unless the server's card is newer by its REV; notes keep both texts either way); addresses
+ * a card no longer has leave the person (their history keeps them).
+ */
+import type { KringDb } from '../store/db';
+import { newPerson, withDue } from '../store/person-record';
+import { getSetting, SETTING, type SyncState } from '../store/settings';
+import type { Person, SyncCard } from '../store/types';
+import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
+import { mergeFields } from './merge';
+import { planSync, type LocalPerson, type Plan, type Step } from './plan';
+import { changesSince, deleteCard, fetchCards, putCard, type Book } from './remote';
+
+export interface SyncResult {
+  received: number;
+  sent: number;
+  conflicts: number;
+  /** Cards the server gave that could not be read (left as they are). */
+  unreadable: number;
+  /** The server deleted too much at once: nothing was applied; ask the user, then sync with `allowMassDeletion`. */
+  massDeletion?: { deleted: number; of: number };
+}
+
+const isNameKey = (a: string) => a.startsWith('name:');
+const pathOf = (book: Book, href: string) => new URL(href, book.url).pathname;
+
+/** A person's synced fields as Kring has them. */
+export function fieldsOf(p: Person, addresses: string[]): SyncFields {
+  return { name: p.name, emails: addresses.filter((a) => !isNameKey(a)), notes: p.notes, tags: p.tags, status: p.status, cadenceDays: p.cadenceDays, lastContact: p.lastContact };
+}
+
+async function localPeople(db: KringDb, now: number): Promise<LocalPerson[]> {
+  const people = await db.people.where('[status+lastContact]').between(['network', -Infinity], ['network', Infinity]).toArray();
+  const addresses = await db.addresses.where('personId').anyOf(people.map((p) => p.id)).toArray();
+  const byPerson = new Map<string, string[]>();
+  for (const a of addresses) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a.address]);
+  return people.map((p) => ({ personId: p.id, fields: fieldsOf(p, byPerson.get(p.id) ?? []), at: now }));
+}
+
+/** Kring's person with `fields` written in: inside the caller's transaction. */
+async function writePerson(db: KringDb, personId: string | null, fields: SyncFields, now: number): Promise<string> {
+  // A card's address Kring knows under someone else is that person (never a duplicate).
+  const owners = (await db.addresses.bulkGet(fields.emails)).filter((a): a is NonNullable<typeof a> => Boolean(a));
+  const id = personId ?? owners[0]?.personId ?? crypto.randomUUID();
+  const before = (await db.people.get(id)) ?? newPerson(id, fields.name, 'manual', now);
+  const toNetwork = fields.status === 'network';
+  await db.people.put(
+    withDue({
+      ...before,
+      name: fields.name ?? before.name,
+      notes: fields.notes,
+      tags: fields.tags,
+      status: fields.status,
+      cadenceDays: toNetwork ? fields.cadenceDays : null,
+      addedAt: toNetwork ? before.addedAt || now : 0,
+      lastContact: Math.max(before.lastContact, fields.lastContact),
+    }),
+  );
+  const mine = new Set((await db.addresses.where('personId').equals(id).primaryKeys()).filter((a) => !isNameKey(a)));
+  const free = fields.emails.filter((e) => !owners.some((o) => o.address === e && o.personId !== id));
+  await db.addresses.bulkPut(free.map((address) => ({ address, personId: id })));
+  await db.addresses.bulkDelete([...mine].filter((a) => !fields.emails.includes(a)));
+  return id;
+}
+
+async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number): Promise<void> {
+  await db.transaction('rw', [db.people, db.addresses, db.syncCards, db.settings], async () => {
+    for (const step of plan.steps) {
+      if (step.do === 'create-local' || step.do === 'update-local') {
+        const personId = await writePerson(db, step.do === 'update-local' ? step.personId : null, step.fields, now);
+        // Agreed so far: what the server has. A merged change still to send makes the fields differ.
+        const card: Card | null = step.do === 'update-local' ? step.card : null;
+        await db.syncCards.put({ uid: step.uid, personId, href: step.href, etag: step.etag, base: card?.fields ?? step.fields, key: step.key });
+      } else if (step.do === 'leave-network') {
+        const p = await db.people.get(step.personId);
+        if (p) await db.people.put(withDue({ ...p, status: 'seen', cadenceDays: null, addedAt: 0 }));
+        await db.syncCards.delete(step.uid);
+      }
+    }
+    await db.settings.put({ key: SETTING.syncState, value: { ...state, token } satisfies SyncState });
+  });
+}
+
+/** One card of Kring's sent; on 412 fetched, merged and sent once more. Returns whether it landed. */
+async function send(db: KringDb, book: Book, step: Step, now: number, result: SyncResult): Promise<void> {
+  if (step.do === 'push-delete') {
+    if (await deleteCard(book, step.href, step.etag)) await db.syncCards.delete(step.uid);
+    else result.conflicts++; // changed on the server since: the change wins, next sync brings it back
+    return;
+  }
+  if (step.do !== 'push-create' && step.do !== 'push-update' && !(step.do === 'update-local' && step.push)) return;
+  let href = step.do === 'push-create' ? `${new URL(book.url).pathname}${encodeURIComponent(step.uid)}.vcf` : step.href;
+  let base: Card | null = step.do === 'update-local' ? step.card : null;
+  let etag: string | null = step.do === 'push-create' ? null : step.etag;
+  let fields = step.fields;
+  const personId = step.personId;
+  if (step.do === 'push-update') {
+    const [got] = await fetchCards(book, [href]);
+    if (got) ({ card: base, etag } = { card: parseCard(got.data), etag: got.etag });
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const text = writeCard(base, step.uid, fields, now, base?.version ?? '3.0');
+    const put = await putCard(book, href, text, etag);
+    if (put.ok) {
+      // Without an etag in the answer, an empty one: the next sync fetches the card and finds it agreed.
+      await db.syncCards.put({ uid: step.uid, personId, href: pathOf(book, href), etag: put.etag ?? '', base: fields, key: contentKey(parseCard(text)) });
+      result.sent++;
+      return;
+    }
+    result.conflicts++;
+    if (put.status === 409) return; // the UID is on the server under another name: the next full listing adopts it
+    // 412: changed on the server since; take its version, merge, and try once more.
+    const [got] = await fetchCards(book, [href]);
+    if (!got) {
+      etag = null;
+      continue;
+    }
+    base = parseCard(got.data);
+    etag = got.etag;
+    const agreed = (await db.syncCards.get(step.uid))?.base ?? null;
+    fields = mergeFields(agreed, { fields, at: now }, { fields: base.fields, at: base.rev });
+    href = got.href;
+    await db.transaction('rw', [db.people, db.addresses], () => writePerson(db, personId, fields, now));
+  }
+}
+
+export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; allowMassDeletion?: boolean } = {}): Promise<SyncResult> {
+  const now = opts.now ?? Date.now();
+  const saved = await getSetting<SyncState | null>(db, SETTING.syncState, null);
+  const state: SyncState = saved?.bookUrl === book.url ? saved : { bookUrl: book.url, token: null };
+  const changes = await changesSince(book, state.token);
+  const synced = await db.syncCards.toArray();
+  const known = new Map(synced.map((s) => [s.href, s]));
+  const listed = changes.changed.map((c) => ({ href: pathOf(book, c.href), etag: c.etag }));
+  const stale = listed.filter((c) => known.get(c.href)?.etag !== c.etag || !c.etag);
+  const result: SyncResult = { received: 0, sent: 0, conflicts: 0, unreadable: 0 };
+  const changed = new Map<string, { etag: string; card: Card }>();
+  for (const got of await fetchCards(book, stale.map((c) => c.href))) {
+    try {
+      changed.set(pathOf(book, got.href), { etag: got.etag, card: parseCard(got.data) });
+    } catch {
+      result.unreadable++;
+    }
+  }
+  const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listed.some((c) => c.href === h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
+  const plan = planSync(await localPeople(db, now), synced.map((s: SyncCard) => ({ ...s })), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
+  if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
+  result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
+  await applyLocal(db, plan, state, changes.token, now);
+  for (const step of plan.steps) await send(db, book, step, now, result);
+  return result;
+}
