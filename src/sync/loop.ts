@@ -11,6 +11,7 @@
  * a card no longer has leave the person (their history keeps them).
  */
 import type { KringDb } from '../store/db';
+import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
 import { getSetting, SETTING, type SyncState } from '../store/settings';
 import type { Person, SyncCard } from '../store/types';
@@ -150,11 +151,25 @@ export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; al
       result.unreadable++;
     }
   }
+  // Someone forgotten on this device does not come back from the server: their card is deleted,
+  // even if it was edited elsewhere since (forgetting is stronger than an edit).
+  const emails = [...changed.values()].flatMap(({ card }) => card.fields.emails);
+  const hashes = await addressHashes(emails);
+  const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
+  const toForget: { href: string; etag: string; uid: string }[] = [];
+  for (const [href, { etag, card }] of changed) {
+    if (card.fields.emails.length > 0 && card.fields.emails.every((e) => forgotten.has(hashes.get(e)!))) {
+      toForget.push({ href, etag, uid: card.uid });
+      changed.delete(href);
+    }
+  }
   const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listed.some((c) => c.href === h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
-  const plan = planSync(await localPeople(db, now), synced.map((s: SyncCard) => ({ ...s })), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
+  const forgottenHrefs = new Set(toForget.map((f) => f.href));
+  const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
   await applyLocal(db, plan, state, changes.token, now);
   for (const step of plan.steps) await send(db, book, step, now, result);
+  for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   return result;
 }

@@ -1,6 +1,6 @@
 // Issue 19: two Kring stores syncing through one real CardDAV server (Debian's Radicale and Xandikos).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addPersonManually, addToNetwork, removeFromNetwork, setNotes, setTags } from '../../../src/store/actions';
+import { addPersonManually, addToNetwork, forget, removeFromNetwork, setNotes, setTags } from '../../../src/store/actions';
 import { KringDb } from '../../../src/store/db';
 import { SETTING } from '../../../src/store/settings';
 import { NOTE_MARK } from '../../../src/sync/merge';
@@ -65,7 +65,7 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       expect((await personBy(b, 'pieter@devries-advies.nl'))!.notes).toBe(notes);
     });
 
-    it('removed from the network in A while B edits: the edit wins and the card comes back; a bad token resyncs without duplicates', async () => {
+    it('removed from the network in A while B edits: the edit wins and the card comes back; forgotten in A: the card goes and never comes back to A; a bad token resyncs without duplicates', async () => {
       const book = server.book();
       const lena = await addPersonManually(a, 'lena@visser.design', 'Lena Visser', T);
       await addToNetwork(a, lena, T, 90);
@@ -77,6 +77,20 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       await syncOnce(b, book, { now: T + 3000 });
       await syncOnce(a, book, { now: T + 4000 });
       expect(await personBy(a, 'lena@visser.design')).toMatchObject({ status: 'network', notes: 'Belt volgende week' });
+
+      // Forgotten in A: the card goes, and an edit made in B meanwhile does not bring them back to A.
+      await forget(a, (await personBy(a, 'lena@visser.design'))!.id, T + 4500);
+      await setNotes(b, inB.id, 'Nog een keer gebeld');
+      await syncOnce(b, book, { now: T + 4600 });
+      await syncOnce(a, book, { now: T + 4700 });
+      expect(await personBy(a, 'lena@visser.design')).toBeUndefined();
+      await syncOnce(b, book, { now: T + 4800 });
+      expect(await personBy(b, 'lena@visser.design')).toMatchObject({ status: 'seen' }); // left B's network; B keeps the history
+      expect(await a.syncCards.count()).toBe(0);
+      await addToNetwork(b, inB.id, T + 4900, 90); // B adds her back; A still never sees her
+      await syncOnce(b, book, { now: T + 4950 });
+      await syncOnce(a, book, { now: T + 4990 });
+      expect(await personBy(a, 'lena@visser.design')).toBeUndefined();
 
       // A token the server does not know: everything listed again, matched, nothing doubled.
       const people = await b.people.count();
