@@ -161,3 +161,66 @@ export async function deleteCard(book: Book, href: string, etag: string): Promis
   if (!res.ok && res.status !== 404) throw explain(res.status, 'deleting a card');
   return true;
 }
+
+export interface FoundBook {
+  url: string;
+  name: string;
+}
+
+/** A PROPFIND's answers, or a clear error. */
+async function propfind(server: Omit<Book, 'url'>, url: string, depth: '0' | '1', prop: Record<string, unknown>, what: string) {
+  const res = await davRequest({
+    url,
+    init: { method: 'PROPFIND', namespace: 'd', headers: { ...headersOf({ url, ...server }), Depth: depth }, body: { propfind: { _attributes: { 'xmlns:d': 'DAV:', 'xmlns:card': 'urn:ietf:params:xml:ns:carddav' }, prop } } },
+    fetchOptions: OMIT,
+    fetch: doFetch({ url, ...server }),
+  });
+  if (res.length === 1 && !res[0]!.ok && res[0]!.status) throw explain(res[0]!.status, what);
+  return res;
+}
+
+const hrefIn = (v: unknown): string | null => {
+  const h = (v as { href?: unknown } | undefined)?.href;
+  return typeof h === 'string' ? h : Array.isArray(h) && typeof h[0] === 'string' ? h[0] : null;
+};
+
+/**
+ * The address books an account has, from the DAV base URL the user gave (its principal, then the
+ * principal's address-book home; RFC 6352). `.well-known` is not followed: browsers hide the
+ * redirect (the research brief), so the user gives the DAV URL itself. Also returns the home, where
+ * a book named "Kring" can be made.
+ */
+export async function discoverBooks(server: Omit<Book, 'url'> & { baseUrl: string }): Promise<{ home: string; books: FoundBook[] }> {
+  const what = 'finding the address books';
+  const [root] = await propfind(server, server.baseUrl, '0', { 'd:current-user-principal': {} }, what);
+  const principal = hrefIn(root?.props?.currentUserPrincipal);
+  if (!principal) throw new RemoteError(`${what}: this does not look like a CardDAV server (no principal)`, 0);
+  const principalUrl = new URL(principal, server.baseUrl).toString();
+  const [p] = await propfind(server, principalUrl, '0', { 'card:addressbook-home-set': {} }, what);
+  const home = hrefIn(p?.props?.addressbookHomeSet);
+  if (!home) throw new RemoteError(`${what}: the server has no address books for this account`, 0);
+  const homeUrl = new URL(home, server.baseUrl).toString();
+  const listed = await propfind(server, homeUrl, '1', { 'd:resourcetype': {}, 'd:displayname': {} }, what);
+  const books = listed
+    .filter((r) => r.ok && r.href && (r.props?.resourcetype as Record<string, unknown> | undefined)?.addressbook !== undefined)
+    .map((r) => {
+      const url = new URL(r.href!, server.baseUrl).toString();
+      const name = r.props?.displayname;
+      return { url, name: typeof name === 'string' && name ? name : decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url) };
+    });
+  return { home: homeUrl, books };
+}
+
+/** Make an address book named `name` in the account's home (MKCOL, RFC 5689); its URL. */
+export async function makeBook(server: Omit<Book, 'url'>, home: string, name: string): Promise<string> {
+  const url = new URL(`${encodeURIComponent(name.toLowerCase().replace(/[^a-z0-9-]+/g, '-'))}/`, home).toString();
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const res = await doFetch({ url, ...server })(url, {
+    ...OMIT,
+    method: 'MKCOL',
+    headers: { ...headersOf({ url, ...server }), 'Content-Type': 'application/xml; charset=utf-8' },
+    body: `<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><card:addressbook/></d:resourcetype><d:displayname>${esc(name)}</d:displayname></d:prop></d:set></d:mkcol>`,
+  });
+  if (!res.ok) throw explain(res.status, `making the address book "${name}"`);
+  return url;
+}
