@@ -168,7 +168,8 @@ export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; al
   const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
-  await applyLocal(db, plan, state, changes.token, now);
+  // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
+  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network') || changes.token !== state.token || !saved) await applyLocal(db, plan, state, changes.token, now);
   for (const step of plan.steps) await send(db, book, step, now, result);
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   return result;

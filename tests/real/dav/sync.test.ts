@@ -41,8 +41,16 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       const inB = (await personBy(b, 'pieter@devries-advies.nl'))!;
       expect(inB).toMatchObject({ name: 'Pieter de Vries', status: 'network', cadenceDays: 30, notes: 'Koffie bij de Dom; houdt van fietsen, zeilen' });
 
-      // Nothing changed: nothing sent, nothing received.
+      // Nothing changed: nothing sent, nothing received; then, with the token current, one request and not a write.
       expect(await syncOnce(a, book, { now: T + 3000 })).toMatchObject({ sent: 0, received: 0 });
+      let requests = 0;
+      let writes = 0;
+      const counted: Book = { ...book, fetch: (input, init) => (requests++, book.fetch!(input, init)) };
+      const count = () => void writes++;
+      for (const t of a.tables) (t.hook('creating').subscribe(count), t.hook('updating').subscribe(count), t.hook('deleting').subscribe(count));
+      expect(await syncOnce(a, counted, { now: T + 3500 })).toMatchObject({ sent: 0, received: 0, conflicts: 0 });
+      for (const t of a.tables) (t.hook('creating').unsubscribe(count), t.hook('updating').unsubscribe(count), t.hook('deleting').unsubscribe(count));
+      expect({ requests, writes }).toEqual({ requests: 1, writes: 0 });
 
       // Notes in A, tags in B, before either syncs.
       await setNotes(a, pieter, 'Koffie bij de Dom; houdt van fietsen, zeilen en schaken');
