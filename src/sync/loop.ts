@@ -163,7 +163,8 @@ export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; al
       changed.delete(href);
     }
   }
-  const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listed.some((c) => c.href === h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
+  const listedHrefs = new Set(listed.map((c) => c.href));
+  const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listedHrefs.has(h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
   const forgottenHrefs = new Set(toForget.map((f) => f.href));
   const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
