@@ -19,12 +19,16 @@ import type { Address, Interaction, Person } from '../store/types';
 
 type Item = DetectionPayload['items'][number];
 
+/** 32-bit FNV-1a of a text: a short stable key, not a secret. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** A stable key for an item the page gave no id for: what it showed about it. */
 function fallbackId(item: Item): string {
-  const basis = [item.subject ?? '', item.at ?? '', ...item.people.map((p) => `${p.role}:${p.email}`)].join('|');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < basis.length; i++) h = Math.imul(h ^ basis.charCodeAt(i), 0x01000193) >>> 0;
-  return `nokey-${h.toString(16)}`;
+  return `nokey-${fnv1a([item.subject ?? '', item.at ?? '', ...item.people.map((p) => `${p.role}:${p.email}`)].join('|')).toString(16)}`;
 }
 
 interface Seen {
@@ -43,12 +47,7 @@ interface Seen {
 }
 
 /** A crowd's message or conversation, as `crowdItems` keeps it: a 32-bit FNV-1a hash, base 36. */
-function crowdKey(provider: string, id: string): string {
-  const basis = `${provider}\u0000${id}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < basis.length; i++) h = Math.imul(h ^ basis.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(36);
-}
+const crowdKey = (provider: string, id: string) => fnv1a(`${provider}\u0000${id}`).toString(36);
 
 /** A date further ahead than this is no date a page can mean for a message (issue 16: a row dated 2099). */
 const MAIL_AHEAD = 86_400_000;
