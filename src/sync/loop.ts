@@ -18,7 +18,7 @@ import type { Person, SyncCard } from '../store/types';
 import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
 import { planSync, type LocalPerson, type Plan, type Step } from './plan';
-import { changesSince, deleteCard, fetchCards, putCard, type Book } from './remote';
+import { changesSince, deleteCard, fetchCards, findCard, putCard, type Book } from './remote';
 
 export interface SyncResult {
   received: number;
@@ -117,9 +117,12 @@ async function send(db: KringDb, book: Book, step: Step, now: number, result: Sy
       return;
     }
     result.conflicts++;
-    if (put.status === 409) return; // the UID is on the server under another name: the next full listing adopts it
+    // 409: the UID is on the server under another name: that card is this person's (adopted, merged,
+    // written there). Where the server does not say where (Radicale), the cards Kring does not know are searched.
+    const at = put.status === 409 ? (put.href ?? (await findCard(book, step.uid, new Set((await db.syncCards.toArray()).map((s) => s.href))))) : href;
+    if (!at) return;
     // 412: changed on the server since; take its version, merge, and try once more.
-    const [got] = await fetchCards(book, [href]);
+    const [got] = await fetchCards(book, [at]);
     if (!got) {
       etag = null;
       continue;
@@ -133,7 +136,32 @@ async function send(db: KringDb, book: Book, step: Step, now: number, result: Sy
   }
 }
 
-export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; allowMassDeletion?: boolean } = {}): Promise<SyncResult> {
+/** A card larger than this is not read (a photo-laden card of a few hundred KB is common; 10 MB is not a contact). */
+export const MAX_CARD_CHARS = 2_000_000;
+
+type SyncOptions = { now?: number; allowMassDeletion?: boolean; restoreDeleted?: boolean };
+
+/**
+ * A sync. When it sent anything, it asks once more (at most twice): the token it saved predates its
+ * own writes, and a server may leave out of the next report a card made and deleted since a token
+ * (Xandikos does, measured; RFC 6578 allows it), so a card Kring made and another device deleted
+ * would never be reported gone. The next pass sees Kring's writes as agreed and saves a token after them.
+ */
+export async function syncOnce(db: KringDb, book: Book, opts: SyncOptions = {}): Promise<SyncResult> {
+  const total: SyncResult = { received: 0, sent: 0, conflicts: 0, unreadable: 0 };
+  for (let pass = 0; pass < 3; pass++) {
+    const r = await syncPass(db, book, pass === 0 ? opts : { now: opts.now });
+    if (r.massDeletion) return { ...total, unreadable: Math.max(total.unreadable, r.unreadable), massDeletion: r.massDeletion };
+    total.received += r.received;
+    total.sent += r.sent;
+    total.conflicts += r.conflicts;
+    total.unreadable = Math.max(total.unreadable, r.unreadable);
+    if (r.sent === 0 && r.conflicts === 0 && !r.deletedRemote) break;
+  }
+  return total;
+}
+
+async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<SyncResult & { deletedRemote?: boolean }> {
   const now = opts.now ?? Date.now();
   const saved = await getSetting<SyncState | null>(db, SETTING.syncState, null);
   const state: SyncState = saved?.bookUrl === book.url ? saved : { bookUrl: book.url, token: null };
@@ -146,6 +174,7 @@ export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; al
   const changed = new Map<string, { etag: string; card: Card }>();
   for (const got of await fetchCards(book, stale.map((c) => c.href))) {
     try {
+      if (got.data.length > MAX_CARD_CHARS) throw new Error('card too large');
       changed.set(pathOf(book, got.href), { etag: got.etag, card: parseCard(got.data) });
     } catch {
       result.unreadable++;
@@ -166,12 +195,12 @@ export async function syncOnce(db: KringDb, book: Book, opts: { now?: number; al
   const listedHrefs = new Set(listed.map((c) => c.href));
   const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listedHrefs.has(h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
   const forgottenHrefs = new Set(toForget.map((f) => f.href));
-  const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion });
+  const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
   // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
   if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network') || changes.token !== state.token || !saved) await applyLocal(db, plan, state, changes.token, now);
   for (const step of plan.steps) await send(db, book, step, now, result);
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
-  return result;
+  return { ...result, deletedRemote: toForget.length > 0 || plan.steps.some((s) => s.do === 'push-delete') };
 }

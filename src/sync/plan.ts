@@ -64,7 +64,11 @@ export const MASS_DELETION_MIN = 3;
 const same = (a: SyncFields, b: SyncFields) => JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 const norm = (f: SyncFields) => ({ ...f, emails: [...f.emails].sort(), tags: [...f.tags].sort() });
 
-export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteState, opts: { allowMassDeletion?: boolean } = {}): Plan {
+/**
+ * `allowMassDeletion`: the user agreed to the deletions the guard stopped. `restoreDeleted`: the
+ * user chose to put them back instead: every person deleted on the server is sent again.
+ */
+export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteState, opts: { allowMassDeletion?: boolean; restoreDeleted?: boolean } = {}): Plan {
   const steps: Step[] = [];
   const localById = new Map(local.map((p) => [p.personId, p]));
   const syncedByHref = new Map(synced.map((s) => [s.href, s]));
@@ -72,7 +76,7 @@ export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteS
   const handled = new Set<string>();
 
   const deletions = [...remote.deleted].filter((h) => syncedByHref.has(h));
-  if (!opts.allowMassDeletion && deletions.length > MASS_DELETION_MIN && deletions.length > synced.length / 2) {
+  if (!opts.allowMassDeletion && !opts.restoreDeleted && deletions.length > MASS_DELETION_MIN && deletions.length > synced.length / 2) {
     return { steps: [], massDeletion: { deleted: deletions.length, of: synced.length } };
   }
 
@@ -119,7 +123,7 @@ export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteS
     handled.add(s.personId);
     const mine = localById.get(s.personId);
     if (!mine) continue; // gone on both sides
-    if (same(mine.fields, s.base)) steps.push({ do: 'leave-network', personId: s.personId, uid: s.uid });
+    if (same(mine.fields, s.base) && !opts.restoreDeleted) steps.push({ do: 'leave-network', personId: s.personId, uid: s.uid });
     else steps.push({ do: 'push-create', personId: s.personId, uid: s.uid, fields: mine.fields }); // the change wins: the card comes back
   }
 

@@ -7,6 +7,7 @@
  * check) and carries UTF-8 Basic credentials.
  */
 import { addressBookMultiGet, davRequest, syncCollection } from 'tsdav';
+import { parseCard } from './card';
 
 export interface Book {
   /** The address book's URL, ending in "/". */
@@ -23,14 +24,20 @@ export interface RemoteCard {
   data: string;
 }
 
-/** A server answer Kring cannot use: the status and what to tell the user. */
+/** What went wrong, for the user (the settings page words each kind in their language). */
+export type RemoteErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'not-carddav' | 'no-books' | 'too-big' | 'other';
+
+/** A server answer Kring cannot use: the status, its kind and what to tell the user. */
 export class RemoteError extends Error {
+  readonly kind: RemoteErrorKind;
   constructor(
     message: string,
     readonly status: number,
+    kind?: RemoteErrorKind,
   ) {
     super(message);
     this.name = 'RemoteError';
+    this.kind = kind ?? (status === 401 ? 'auth' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'server' : 'other');
   }
 }
 
@@ -135,7 +142,21 @@ export async function fetchCards(book: Book, hrefs: string[]): Promise<RemoteCar
   return out;
 }
 
-export type PutResult = { ok: true; etag: string | null } | { ok: false; status: 412 | 409 };
+/** 409: `href` is where the server has the card with this UID, where it says (RFC 6352 no-uid-conflict). */
+/** The href of the card with this UID, among the cards whose hrefs are not in `skip` (a full listing). */
+export async function findCard(book: Book, uid: string, skip: Set<string>): Promise<string | null> {
+  const unknown = (await listAll(book)).changed.map((c) => c.href).filter((h) => !skip.has(new URL(h, book.url).pathname));
+  for (const card of await fetchCards(book, unknown)) {
+    try {
+      if (parseCard(card.data).uid === uid) return card.href;
+    } catch {
+      // not a card Kring can read: not this one
+    }
+  }
+  return null;
+}
+
+export type PutResult = { ok: true; etag: string | null } | { ok: false; status: 412 } | { ok: false; status: 409; href: string | null };
 
 /**
  * Write a card: `etag` null creates it (If-None-Match: *), else replaces that version (If-Match).
@@ -149,7 +170,12 @@ export async function putCard(book: Book, href: string, data: string, etag: stri
     headers: { ...headersOf(book), 'Content-Type': 'text/vcard; charset=utf-8', ...(etag ? { 'If-Match': etag } : { 'If-None-Match': '*' }) },
     body: data,
   });
-  if (res.status === 412 || res.status === 409) return { ok: false, status: res.status };
+  if (res.status === 412) return { ok: false, status: 412 };
+  if (res.status === 409) {
+    const body = (await res.text().catch(() => '')).slice(0, 10_000);
+    const href = /no-uid-conflict[^]*?<(?:[\w-]+:)?href>\s*([^<\s]+)\s*</i.exec(body)?.[1] ?? null;
+    return { ok: false, status: 409, href };
+  }
   if (!res.ok) throw explain(res.status, 'saving a card');
   return { ok: true, etag: res.headers.get('etag') };
 }
@@ -194,11 +220,11 @@ export async function discoverBooks(server: Omit<Book, 'url'> & { baseUrl: strin
   const what = 'finding the address books';
   const [root] = await propfind(server, server.baseUrl, '0', { 'd:current-user-principal': {} }, what);
   const principal = hrefIn(root?.props?.currentUserPrincipal);
-  if (!principal) throw new RemoteError(`${what}: this does not look like a CardDAV server (no principal)`, 0);
+  if (!principal) throw new RemoteError(`${what}: this does not look like a CardDAV server (no principal)`, 0, 'not-carddav');
   const principalUrl = new URL(principal, server.baseUrl).toString();
   const [p] = await propfind(server, principalUrl, '0', { 'card:addressbook-home-set': {} }, what);
   const home = hrefIn(p?.props?.addressbookHomeSet);
-  if (!home) throw new RemoteError(`${what}: the server has no address books for this account`, 0);
+  if (!home) throw new RemoteError(`${what}: the server has no address books for this account`, 0, 'no-books');
   const homeUrl = new URL(home, server.baseUrl).toString();
   const listed = await propfind(server, homeUrl, '1', { 'd:resourcetype': {}, 'd:displayname': {} }, what);
   const books = listed

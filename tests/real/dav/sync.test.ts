@@ -4,8 +4,9 @@ import { addPersonManually, addToNetwork, forget, removeFromNetwork, setNotes, s
 import { KringDb } from '../../../src/store/db';
 import { SETTING } from '../../../src/store/settings';
 import { NOTE_MARK } from '../../../src/sync/merge';
+import { parseCard, writeCard } from '../../../src/sync/card';
 import { syncOnce } from '../../../src/sync/loop';
-import type { Book } from '../../../src/sync/remote';
+import { changesSince, deleteCard, fetchCards, putCard, type Book } from '../../../src/sync/remote';
 // @ts-expect-error plain ESM module without types
 import { missingRadicale, missingXandikos, startRadicale, startXandikos } from './servers.mjs';
 
@@ -16,7 +17,36 @@ const personBy = async (db: KringDb, address: string) => {
   return a ? db.people.get(a.personId) : undefined;
 };
 
-function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Promise<void> }>) {
+/** Every card on the server: href and text. */
+const cardsOn = async (book: Book) => fetchCards(book, (await changesSince(book, null)).changed.map((c) => c.href));
+const path = (href: string) => new URL(href, 'http://x/').pathname;
+
+// A contact as a phone wrote it (grouped lines, phones, a postal address, a photo, other apps' X-
+// properties, a note with ";" and ","): Kring owns none of these lines but the note and the address.
+const PHONE_CARD = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'PRODID:-//Apple Inc.//iPhone OS 17.5//EN',
+  'N:Jansen;Sanne;;;',
+  'FN:Sanne Jansen',
+  'ORG:Gemeente Utrecht;',
+  'item1.EMAIL;type=INTERNET;type=pref:sanne.jansen@utrecht.nl',
+  'item1.X-ABLabel:_$!<Work>!$_',
+  'TEL;type=CELL;type=VOICE;type=pref:+31 6 87654321',
+  'item2.ADR;type=WORK;type=pref:;;Stadsplateau 1;Utrecht;;3521 AZ;Nederland',
+  'item2.X-ABADR:nl',
+  'NOTE:Ontmoet op het congres; wil terugkomen op de aanbesteding\\, in januari',
+  'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRof',
+  ' Hh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwh',
+  'X-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/sannejansen',
+  'X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Sanne;1;;;;;;;;;;;;;',
+  'UID:0C5E1F2A-1111-4C52-9E0E-0A1B2C3D4E5F',
+  'REV:2026-11-30T08:00:00Z',
+  'END:VCARD',
+  '',
+].join('\r\n');
+
+function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Promise<void> }>, opts: { uidConflict: boolean }) {
   describe(name, () => {
     let server: { book: () => Book; stop(): Promise<void> };
     let a: KringDb;
@@ -107,6 +137,109 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       expect(await b.people.count()).toBe(people);
       expect(await b.syncCards.count()).toBe(await a.syncCards.count());
     });
+
+    it('412: the card changed on the server between listing and writing: fetched, merged, sent once more, both edits kept', async () => {
+      const book = server.book();
+      const pieter = await addPersonManually(a, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
+      await addToNetwork(a, pieter, T, 30);
+      await syncOnce(a, book, { now: T + 1000 });
+      await syncOnce(b, book, { now: T + 2000 });
+      const inB = (await personBy(b, 'pieter@devries-advies.nl'))!;
+      await setNotes(a, pieter, 'Belt in maart');
+      await setTags(b, inB.id, ['klant']);
+      // B's sync lands after A listed the book and before A writes.
+      let raced = false;
+      const racing: Book = { ...book, fetch: async (input, init) => {
+        if (init?.method === 'PUT' && !raced) {
+          raced = true;
+          expect(await syncOnce(b, book, { now: T + 3000 })).toMatchObject({ sent: 1 });
+        }
+        return book.fetch!(input, init);
+      } };
+      expect(await syncOnce(a, racing, { now: T + 4000 })).toMatchObject({ sent: 1, conflicts: 1 });
+      expect(raced).toBe(true);
+      await syncOnce(b, book, { now: T + 5000 });
+      for (const db of [a, b]) expect(await personBy(db, 'pieter@devries-advies.nl'), name).toMatchObject({ notes: 'Belt in maart', tags: ['klant'] });
+      expect(await cardsOn(book)).toHaveLength(1);
+    });
+
+    it.skipIf(!opts.uidConflict)('409: the UID is already on the server under another name: that card is adopted and written, not doubled', async () => {
+      const book = server.book();
+      const pieter = await addPersonManually(a, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
+      await addToNetwork(a, pieter, T, 30);
+      await setNotes(a, pieter, 'Van de borrel');
+      // Another client writes a card with the same UID under its own name just before Kring creates it.
+      let raced = false;
+      const racing: Book = { ...book, fetch: async (input, init) => {
+        if (init?.method === 'PUT' && !raced) {
+          raced = true;
+          const other = writeCard(null, pieter, { name: 'P. de Vries', emails: ['pieter@devries-advies.nl'], notes: '', tags: ['borrel'], status: 'network', cadenceDays: 30, lastContact: T }, T);
+          expect(await putCard(book, 'elders.vcf', other, null)).toMatchObject({ ok: true });
+        }
+        return book.fetch!(input, init);
+      } };
+      const r409 = await syncOnce(a, racing, { now: T + 1000 });
+      expect(r409).toMatchObject({ sent: 1, conflicts: 1 });
+      const cards = await cardsOn(book);
+      expect(cards.map((c) => path(c.href).split('/').pop())).toEqual(['elders.vcf']);
+      expect(parseCard(cards[0]!.data).fields).toMatchObject({ notes: 'Van de borrel', tags: ['borrel'], emails: ['pieter@devries-advies.nl'] });
+      expect((await a.syncCards.get(pieter))?.href).toBe(path(cards[0]!.href));
+      expect(await syncOnce(a, book, { now: T + 2000 })).toMatchObject({ sent: 0, received: 0, conflicts: 0 });
+    });
+
+    it('a card made by a phone survives three round trips: its lines as the server keeps them, unchanged', async () => {
+      const book = server.book();
+      expect(await putCard(book, 'sanne.vcf', PHONE_CARD, null)).toMatchObject({ ok: true });
+      const foreign = async () => parseCard((await cardsOn(book))[0]!.data).foreign;
+      const first = await foreign();
+      expect(first.join('\n')).toContain('X-ANDROID-CUSTOM');
+      expect(await syncOnce(a, book, { now: T + 1000 })).toMatchObject({ received: 1 });
+      await syncOnce(b, book, { now: T + 1500 });
+      const inA = (await personBy(a, 'sanne.jansen@utrecht.nl'))!;
+      const inB = (await personBy(b, 'sanne.jansen@utrecht.nl'))!;
+      expect(inA).toMatchObject({ name: 'Sanne Jansen', status: 'network', notes: 'Ontmoet op het congres; wil terugkomen op de aanbesteding, in januari' });
+      for (let i = 0; i < 3; i++) {
+        await setNotes(a, inA.id, `Ronde ${i}; gebeld, gemaild`);
+        await syncOnce(a, book, { now: T + 2000 + i * 1000 });
+        await setTags(b, inB.id, [`ronde-${i}`]);
+        await syncOnce(b, book, { now: T + 2500 + i * 1000 });
+        await syncOnce(a, book, { now: T + 2800 + i * 1000 });
+      }
+      expect(await foreign()).toEqual(first);
+      const card = parseCard((await cardsOn(book))[0]!.data);
+      expect(card.fields).toMatchObject({ notes: 'Ronde 2; gebeld, gemaild', tags: ['ronde-2'] });
+      expect(card.uid).toBe('0C5E1F2A-1111-4C52-9E0E-0A1B2C3D4E5F');
+    });
+
+    it('the deletion guard: most of the book deleted elsewhere applies nothing until the user says remove or put back', async () => {
+      const book = server.book();
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const id = await addPersonManually(a, `collega${i}@bureau.nl`, `Collega ${i}`, T);
+        await addToNetwork(a, id, T, 30);
+        ids.push(id);
+      }
+      expect(await syncOnce(a, book, { now: T + 1000 })).toMatchObject({ sent: 6 });
+      const wipe = async () => {
+        for (const c of (await cardsOn(book)).slice(0, 5)) expect(await deleteCard(book, c.href, c.etag)).toBe(true);
+      };
+      await wipe();
+      const inNetwork = () => a.people.where('status').equals('network').count();
+      expect(await syncOnce(a, book, { now: T + 2000 })).toMatchObject({ massDeletion: { deleted: 5, of: 6 } });
+      expect(await inNetwork()).toBe(6);
+      // Asked again without an answer: still nothing.
+      expect(await syncOnce(a, book, { now: T + 2500 })).toMatchObject({ massDeletion: { deleted: 5, of: 6 } });
+      // Put back: the cards return.
+      expect(await syncOnce(a, book, { now: T + 3000, restoreDeleted: true })).toMatchObject({ sent: 5 });
+      expect(await cardsOn(book)).toHaveLength(6);
+      expect(await inNetwork()).toBe(6);
+      // Deleted again, and this time removed: they leave the network, their history stays.
+      await wipe();
+      expect(await syncOnce(a, book, { now: T + 4000, allowMassDeletion: true })).toMatchObject({ received: 5 });
+      expect(await inNetwork()).toBe(1);
+      expect(await a.people.count()).toBe(6);
+      expect(await syncOnce(a, book, { now: T + 5000 })).toMatchObject({ sent: 0, received: 0 });
+    });
   });
 }
 
@@ -123,7 +256,7 @@ if (missingRadicale().length === 0) {
       },
       stop: () => r.stop(),
     };
-  });
+  }, { uidConflict: true });
 }
 if (missingXandikos().length === 0) {
   let k = 0;
@@ -136,7 +269,7 @@ if (missingXandikos().length === 0) {
       },
       stop: x.stop,
     };
-  });
+  }, { uidConflict: false });
 }
 
 /** A fetch that first makes the address book (MKCOL), as Connect will. */
