@@ -74,6 +74,18 @@ export interface Changes {
   full: boolean;
 }
 
+/**
+ * The answer, if it is a WebDAV multistatus; else the server's error, or "not a CardDAV answer"
+ * (tsdav hands back a page or unparseable XML as a single "ok" entry: taken as an empty answer, a
+ * sync would save a token past changes it never read).
+ */
+function davAnswer<T extends { ok: boolean; status?: number; raw?: unknown }>(res: T[], what: string): T[] {
+  if (res.some((r) => typeof r.raw === 'object' && r.raw !== null && 'multistatus' in r.raw)) return res;
+  const status = res[0]?.status ?? 0;
+  if (status && (status < 200 || status >= 300)) throw explain(status, what);
+  throw new RemoteError(`${what}: this does not look like a CardDAV server`, status, 'not-carddav');
+}
+
 const etagOf = (props: Record<string, unknown> | undefined) => String(props?.getetag ?? '');
 
 /** Every card's href and etag: a depth-1 PROPFIND (never addressbook-query, which Xandikos fails). */
@@ -85,6 +97,7 @@ async function listAll(book: Book): Promise<Changes> {
     fetch: doFetch(book),
   });
   if (res.length === 1 && !res[0]!.ok && res[0]!.status) throw explain(res[0]!.status, 'listing the address book');
+  davAnswer(res, 'listing the address book');
   const self = new URL(book.url).pathname;
   let token: string | null = null;
   const changed: { href: string; etag: string }[] = [];
@@ -112,6 +125,7 @@ export async function changesSince(book: Book, token: string | null): Promise<Ch
   // valid-sync-token; Xandikos 500 on a token it does not know); a server that is really broken
   // fails the listing too, with its error.
   if (res.length === 1 && first && !first.ok && first.status && !(first.raw as { multistatus?: unknown } | undefined)?.multistatus) return listAll(book);
+  davAnswer(res, 'asking what changed');
   const multistatus = (first?.raw as { multistatus?: { syncToken?: unknown } } | undefined)?.multistatus;
   const changed: { href: string; etag: string }[] = [];
   const deleted: string[] = [];
@@ -128,7 +142,7 @@ export async function fetchCards(book: Book, hrefs: string[]): Promise<RemoteCar
   const out: RemoteCard[] = [];
   for (let i = 0; i < hrefs.length; i += 50) {
     const batch = hrefs.slice(i, i + 50).map((h) => new URL(h, book.url).pathname);
-    const res = await addressBookMultiGet({ url: book.url, props: { 'd:getetag': {}, 'card:address-data': {} }, objectUrls: batch, depth: '1', headers: headersOf(book), fetchOptions: OMIT, fetch: doFetch(book) });
+    const res = davAnswer(await addressBookMultiGet({ url: book.url, props: { 'd:getetag': {}, 'card:address-data': {} }, objectUrls: batch, depth: '1', headers: headersOf(book), fetchOptions: OMIT, fetch: doFetch(book) }), 'fetching cards');
     for (const r of res) {
       if (!r.ok) {
         if (!r.href) throw explain(r.status ?? 0, 'fetching cards');
@@ -202,7 +216,7 @@ async function propfind(server: Omit<Book, 'url'>, url: string, depth: '0' | '1'
     fetch: doFetch({ url, ...server }),
   });
   if (res.length === 1 && !res[0]!.ok && res[0]!.status) throw explain(res[0]!.status, what);
-  return res;
+  return davAnswer(res, what);
 }
 
 const hrefIn = (v: unknown): string | null => {
@@ -220,7 +234,7 @@ export async function discoverBooks(server: Omit<Book, 'url'> & { baseUrl: strin
   const what = 'finding the address books';
   const [root] = await propfind(server, server.baseUrl, '0', { 'd:current-user-principal': {} }, what);
   const principal = hrefIn(root?.props?.currentUserPrincipal);
-  if (!principal) throw new RemoteError(`${what}: this does not look like a CardDAV server (no principal)`, 0, 'not-carddav');
+  if (!principal) throw new RemoteError(`${what}: this does not look like a CardDAV server`, 0, 'not-carddav');
   const principalUrl = new URL(principal, server.baseUrl).toString();
   const [p] = await propfind(server, principalUrl, '0', { 'card:addressbook-home-set': {} }, what);
   const home = hrefIn(p?.props?.addressbookHomeSet);

@@ -1,0 +1,21 @@
+// Issue 19: what Kring reads from a server's refusal to write a card.
+import { describe, expect, it } from 'vitest';
+import { putCard, type Book } from '../../../src/sync/remote';
+
+const answering = (status: number, body: string): Book => ({ url: 'https://dav.example.org/anna/kring/', username: 'anna', password: 'x', fetch: async () => new Response(body, { status }) });
+
+describe('a write refused', () => {
+  it('409 names the card that has the UID where the server says so (RFC 6352 no-uid-conflict), else not', async () => {
+    const rfc = '<?xml version="1.0"?><D:error xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><C:no-uid-conflict><D:href>/anna/kring/elders.vcf</D:href></C:no-uid-conflict></D:error>';
+    expect(await putCard(answering(409, rfc), 'p.vcf', 'BEGIN:VCARD', null)).toEqual({ ok: false, status: 409, href: '/anna/kring/elders.vcf' });
+    // Radicale's answer (measured): no href.
+    const radicale = '<?xml version=\'1.0\' encoding=\'utf-8\'?>\n<error xmlns="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav"><CR:no-uid-conflict /></error>';
+    expect(await putCard(answering(409, radicale), 'p.vcf', 'BEGIN:VCARD', null)).toEqual({ ok: false, status: 409, href: null });
+    expect(await putCard(answering(412, ''), 'p.vcf', 'BEGIN:VCARD', 'e1')).toEqual({ ok: false, status: 412 });
+  });
+
+  it('anything else is an error of its kind', async () => {
+    await expect(putCard(answering(401, ''), 'p.vcf', 'x', null)).rejects.toMatchObject({ kind: 'auth', status: 401 });
+    await expect(putCard(answering(507, ''), 'p.vcf', 'x', null)).rejects.toMatchObject({ kind: 'server' });
+  });
+});
