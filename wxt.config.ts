@@ -56,7 +56,9 @@ export default defineConfig({
     // the popup read the address of the tab it was opened over ("Use Kring on this site"). Neither
     // adds an install warning; the sites themselves are optional host permissions, asked one origin
     // at a time.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    // alarms runs CardDAV sync every 15 minutes while the user has connected a server (issue 19);
+    // no install warning. The server's origin is asked for at Connect, like a webmail site.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms'],
     host_permissions: [...WEBMAIL_HOSTS, ...TEST_HOSTS],
     optional_host_permissions: ANY_SITE,
     action: { default_title: '__MSG_extName__' },

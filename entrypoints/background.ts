@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
 import { toggleSidebar } from '../src/background/sidebar-toggle';
-import { SITES_KEY, pageKey, sidebarKey } from '../src/messaging/storage-keys';
+import { SITES_KEY, STORE_CHANGED, pageKey, sidebarKey } from '../src/messaging/storage-keys';
 import { browserSites } from '../src/sites/browser';
+import { createSyncRunner } from '../src/sync/schedule';
+import { db } from '../src/store/db';
+import { createSyncService } from '../src/sync/service';
 
 export default defineBackground(() => {
   // Sites the user turned Kring on for (issue 11): registrations kept in step with the
@@ -11,7 +14,26 @@ export default defineBackground(() => {
   void sites.reconcile().catch(() => {});
   browser.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
   browser.permissions.onAdded.addListener(() => void sites.completePending().catch(() => {}));
+  // CardDAV sync (issue 19): only with a server the user connected, whose origin they granted.
+  const hasAccess = async (origin: string) => {
+    try {
+      return await browser.permissions.contains({ origins: [`${origin}/*`] });
+    } catch {
+      return false;
+    }
+  };
+  const sync = createSyncRunner({
+    service: createSyncService({ db, area: browser.storage.local, hasAccess }),
+    alarms: browser.alarms,
+    hasAccess,
+    // What a sync brought in shows in open sidebars.
+    onSynced: () => void browser.storage.session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {}),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void sync.onPermissionRemoved().catch(() => {}));
+  void sync.schedule().catch(() => {});
   const listener = startBackground({
+    sync,
     ownId: browser.runtime.id,
     // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),
     // while Firefox reports sender.origin as "moz-extension://<uuid>". The one Firefox difference here.

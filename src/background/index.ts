@@ -7,6 +7,7 @@ import { db } from '../store/db';
 import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
+import type { SyncRunner } from '../sync/schedule';
 import { createPageStore, createSidebarFrames, createTabAccounts, type SessionArea } from './pages';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
@@ -29,6 +30,8 @@ export interface BackgroundDeps {
   sites?: { list(): Promise<string[]>; onChange(cb: (origins: string[]) => void): void };
   /** Tell a tab's top frame what one of its frames shows (tabs.sendMessage); absent in tests. */
   toTopFrame?: (tabId: number, message: { type: 'page/frame-view'; view: string; count: number }) => void;
+  /** CardDAV sync (issue 19, ./sync.ts); absent in tests of the capture path. */
+  sync?: SyncRunner;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface BackgroundDeps {
  */
 export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
 
-export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame }: BackgroundDeps) {
+export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync }: BackgroundDeps) {
   // Per tab: the window's count, and a queue so two reports from one tab never both spend the
   // same remaining budget (they would if read before either ingest finished).
   const budgets = new Map<number, { since: number; created: number; queue: Promise<unknown> }>();
@@ -148,14 +151,17 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         if (!(await frames.isBound(from.tabId, from.frameId))) return false;
         const ok = await actions.addToNetwork(msg.email, msg.name);
         changed();
+        void sync?.soon().catch(() => {});
         return ok;
       },
       'sidebar/set-cadence': async (msg, from) => {
         if (!(await frames.isBound(from.tabId, from.frameId))) return false;
         const ok = await actions.setCadence(msg.email, msg.days);
         changed();
+        void sync?.soon().catch(() => {});
         return ok;
       },
+      ...(sync ? { sync: sync.handle } : {}),
     },
   });
 }

@@ -78,17 +78,36 @@ export const sidebarCadence = z.strictObject({
   days: z.number().int().min(1).max(3650).nullable(),
 });
 
+/**
+ * Sync (issue 19), sent by the settings page (and `sync/soon` by the popup after a change). The
+ * background owns the connection and runs every sync. Credentials travel once, to be kept in
+ * extension storage; no answer carries them back.
+ */
+const url = z.string().max(2000);
+const account = { serverUrl: url, username: z.string().min(1).max(500), password: z.string().max(1000) };
+export const syncDiscover = z.strictObject({ type: z.literal('sync/discover'), ...account });
+export const syncUse = z.strictObject({
+  type: z.literal('sync/use'),
+  ...account,
+  book: z.union([z.strictObject({ url, name: text }), z.strictObject({ make: z.string().min(1).max(100), home: url })]),
+});
+export const syncNow = z.strictObject({ type: z.literal('sync/now'), deletions: z.enum(['ask', 'apply', 'restore']).optional() });
+export const syncSoon = z.strictObject({ type: z.literal('sync/soon') });
+export const syncStop = z.strictObject({ type: z.literal('sync/stop') });
+export const syncMessage = z.discriminatedUnion('type', [syncDiscover, syncUse, syncNow, syncSoon, syncStop]);
+
 /** Messages a content script may send. */
 export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar]);
 /** Messages only extension pages (popup, sidebar, options) may send. Pages read the store directly. */
 export const uiMessage = z.discriminatedUnion('type', [sidebarGetPage, sidebarAdd, sidebarCadence]);
-export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar, ...uiMessage.options]);
+export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar, ...uiMessage.options, ...syncMessage.options]);
 
 export const CAPTURE_TYPES: ReadonlySet<string> = new Set(['capture/detected', 'capture/page', 'capture/sidebar']);
 
 export type CaptureDetected = z.infer<typeof captureDetected>;
 export type CaptureMessage = z.infer<typeof captureMessage>;
 export type UiMessage = z.infer<typeof uiMessage>;
+export type SyncMessage = z.infer<typeof syncMessage>;
 export type AnyMessage = z.infer<typeof anyMessage>;
 /** One person of the open message or event, as the sidebar shows them. */
 export interface SidebarPerson {

@@ -3,7 +3,7 @@
  * by its schema, then dispatch. Anything rejected is dropped with no side effect but a count.
  */
 
-import { CAPTURE_TYPES, anyMessage, type AnyMessage } from './protocol';
+import { CAPTURE_TYPES, anyMessage, type AnyMessage, type SyncMessage } from './protocol';
 import { classifySender, type SenderClass, type SenderLike } from './sender';
 
 export type DropReason = Extract<SenderClass, { kind: 'rejected' }>['reason'] | 'invalid-message' | 'not-allowed';
@@ -17,7 +17,19 @@ export interface CaptureHandlers {
   'sidebar/get-page': (msg: Msg<'sidebar/get-page'>, from: SidebarFrom & { tabUrl?: string }) => Promise<unknown>;
   'sidebar/add-to-network': (msg: Msg<'sidebar/add-to-network'>, from: SidebarFrom) => Promise<unknown>;
   'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: SidebarFrom) => Promise<unknown>;
+  /** Sync messages (issue 19); absent where sync is not wired (tests of the capture path). */
+  sync?: (msg: SyncMessage) => Promise<unknown>;
 }
+
+/** Kring's pages that may drive sync: the settings page, and the popup (only to say something changed). */
+const SYNC_PAGES: Record<string, readonly string[]> = { '/options.html': ['sync/discover', 'sync/use', 'sync/now', 'sync/soon', 'sync/stop'], '/popup.html': ['sync/soon'] };
+const pageOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).pathname : '';
+  } catch {
+    return '';
+  }
+};
 
 /** The sidebar frame a message came from: its tab and, where the browser says, its frame. */
 export interface SidebarFrom {
@@ -58,6 +70,12 @@ export function createMessageServer(opts: ServerOptions) {
       if (msg.type === 'capture/page') return opts.handlers['capture/page'](msg, origin);
       if (msg.type === 'capture/sidebar') return from.frameId === 0 ? opts.handlers['capture/sidebar'](msg, origin) : refuse('not-allowed');
       return refuse('not-allowed');
+    }
+    // Sync: only from the settings page or the popup, never the sidebar framed in a webmail tab.
+    // (An extension page's address is the browser's: no other origin can be at ours.)
+    if (msg.type.startsWith('sync/')) {
+      const allowed = SYNC_PAGES[pageOf(sender.url)] ?? [];
+      return allowed.includes(msg.type) && opts.handlers.sync ? opts.handlers.sync(msg as SyncMessage) : drop('not-allowed');
     }
     // Sidebar messages come from our page framed in a tab, and act for that tab only.
     if (from.tabId === undefined) return drop('not-allowed');

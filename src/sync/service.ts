@@ -13,49 +13,11 @@
  */
 import type { KringDb } from '../store/db';
 import { SETTING } from '../store/settings';
-import { syncOnce, type SyncResult } from './loop';
-import { RemoteError, discoverBooks, makeBook, type Book, type FoundBook, type RemoteErrorKind } from './remote';
+import { syncOnce } from './loop';
+import { SYNC_CONFIG, SYNC_STATUS, type Deletions, type SyncConfig, type SyncError, type SyncStatus } from './config';
+import { RemoteError, discoverBooks, makeBook, type Book, type FoundBook } from './remote';
 
-/** storage.local keys. */
-export const SYNC_CONFIG = 'syncConfig';
-export const SYNC_STATUS = 'syncStatus';
-
-export interface SyncConfig {
-  /** The DAV base URL the user gave. */
-  serverUrl: string;
-  username: string;
-  password: string;
-  bookUrl: string;
-  bookName: string;
-}
-
-/** The connection as pages may see it: never the password. */
-export type SyncConnection = Omit<SyncConfig, 'password'>;
-
-export type SyncErrorKind = RemoteErrorKind | 'network' | 'access-removed';
-
-export interface SyncError {
-  kind: SyncErrorKind;
-  /** The server's or the browser's words, at most 200 characters. */
-  detail: string;
-}
-
-export interface SyncStatus {
-  /** When the last sync ended (epoch ms). */
-  at: number;
-  ok: boolean;
-  result?: SyncResult;
-  error?: SyncError;
-  /** The last sync that worked. */
-  lastOk?: number;
-  /** The first of the failures since the last sync that worked. */
-  failingSince?: number;
-  /** The server deleted too many people at once: nothing was applied, the user decides. */
-  massDeletion?: { deleted: number; of: number };
-}
-
-/** What the deletion guard should do when the user has answered it. */
-export type Deletions = 'ask' | 'apply' | 'restore';
+export * from './config';
 
 /** chrome.storage.local, or a stand-in in tests. */
 export interface KeyValueArea {
@@ -80,20 +42,6 @@ export function describeError(e: unknown): SyncError {
   // fetch rejects with a TypeError for everything below HTTP: no route, refused, DNS, TLS certificate.
   if (e instanceof TypeError && /fetch|network|load/i.test(e.message)) return { kind: 'network', detail };
   return { kind: 'other', detail };
-}
-
-/** The DAV base URL, checked: http(s) only, no credentials in it, no fragment. */
-export function serverAddress(raw: string): URL | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null;
-  url.hash = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
 }
 
 export function createSyncService(deps: SyncServiceDeps) {

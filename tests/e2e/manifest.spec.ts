@@ -7,7 +7,8 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
   // scripting and activeTab (issue 11: sites the user turns Kring on for) show no install warning.
-  expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'activeTab']);
+  // alarms: the 15-minute CardDAV sync (issue 19), only while a server is connected.
+  expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms']);
   expect(manifest.host_permissions).toEqual([
     'https://mail.google.com/*',
     'https://calendar.google.com/*',

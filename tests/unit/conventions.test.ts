@@ -42,7 +42,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       t === 'wxt/browser' || t.startsWith('wxt/utils/'),
   },
   // CardDAV sync (issue 19): the card mapping and the merge are pure, on the vCard code of src/io.
-  { from: 'src/sync', allow: (t) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || t === 'tsdav' },
+  // Its schedule takes the settings page's messages, by their types only.
+  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || t === 'tsdav' || (typeOnly && t === 'src/messaging/protocol') },
   // Site registration (issue 11): the registry takes the browser APIs it is given (browser.ts gives them).
   { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' || under(t, 'src/sites') || t === 'wxt/browser' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).
@@ -53,13 +54,16 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   },
   {
     from: 'src/background',
-    allow: (t) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)),
+    // Sync is wired in by entrypoints/background.ts; the handlers know its runner's type only.
+    allow: (t, typeOnly) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)) || (typeOnly && under(t, 'src/sync')),
   },
   {
     from: 'src/ui',
     allow: (t, typeOnly) =>
       ['src/ui', 'src/store', 'src/network', 'src/io', 'src/sites', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
       t === 'src/detect/scrub' ||
+      // Sync's storage keys and status types (no DAV client in a page), and its messages' types.
+      t === 'src/sync/config' ||
       (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },

@@ -17,6 +17,7 @@ import { sites, useSites } from '../sites';
 import { OwnQuestions } from '../own-question';
 import { useLive } from '../useLive';
 import { DataTransfer } from './DataTransfer';
+import { SyncSection } from './Sync';
 
 const PROVIDERS = ['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar'] as const;
 const WEBMAIL_TABS = ['https://mail.google.com/*', 'https://calendar.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'];
@@ -36,6 +37,7 @@ export function OptionsApp() {
       <OwnAddresses />
       <Capture />
       <Sites />
+      <SyncSection />
       <IgnoreRules />
       <Defaults />
       <Failures />
@@ -364,7 +366,7 @@ function DataSection() {
         type="button"
         class="danger"
         disabled={typed.trim().toLowerCase() !== word}
-        onClick={() => void eraseEverything(db()).then(() => (setErased(true), setTyped('')))}
+        onClick={() => void browser.runtime.sendMessage({ type: 'sync/stop' }).catch(() => {}).then(() => eraseEverything(db())).then(() => (setErased(true), setTyped('')))}
       >
         {t('eraseButton')}
       </button>

@@ -37,6 +37,7 @@ import { useStorageFlag } from '../storage-flag';
 import { sites, useSites } from '../sites';
 import { siteOrigin } from '../../sites/registry';
 import { STORE_FULL } from '../../messaging/storage-keys';
+import { SyncWarning } from '../sync-state';
 
 type Tab = 'due' | 'people';
 /** Replies owed shown before "show all": the overview must not drown who is due. */
@@ -72,6 +73,7 @@ export function App() {
         </p>
       )}
       <OwnQuestions limit={1} class="banner" />
+      <SyncWarning />
       <ThisSite />
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'due' ? <DueView onOpen={setOpenId} /> : <PeopleView onOpen={setOpenId} />}

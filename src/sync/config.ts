@@ -1,0 +1,62 @@
+/**
+ * What sync keeps in extension storage and shows to pages (issue 19), apart from the sync itself so
+ * that the settings page and the popup load none of it (no DAV client in a page that only shows a status).
+ */
+import type { SyncResult } from './loop';
+import type { RemoteErrorKind } from './remote';
+
+/** storage.local keys. */
+export const SYNC_CONFIG = 'syncConfig';
+export const SYNC_STATUS = 'syncStatus';
+
+export interface SyncConfig {
+  /** The DAV base URL the user gave. */
+  serverUrl: string;
+  username: string;
+  password: string;
+  bookUrl: string;
+  bookName: string;
+}
+
+/** The connection as pages may see it: never the password. */
+export type SyncConnection = Omit<SyncConfig, 'password'>;
+
+/** `no-access`: the browser did not give Kring access to the server; `access-removed`: it took it back. */
+export type SyncErrorKind = RemoteErrorKind | 'network' | 'access-removed' | 'no-access';
+
+export interface SyncError {
+  kind: SyncErrorKind;
+  /** The server's or the browser's words, at most 200 characters. */
+  detail: string;
+}
+
+export interface SyncStatus {
+  /** When the last sync ended (epoch ms). */
+  at: number;
+  ok: boolean;
+  result?: SyncResult;
+  error?: SyncError;
+  /** The last sync that worked. */
+  lastOk?: number;
+  /** The first of the failures since the last sync that worked. */
+  failingSince?: number;
+  /** The server deleted too many people at once: nothing was applied, the user decides. */
+  massDeletion?: { deleted: number; of: number };
+}
+
+/** What the deletion guard should do when the user has answered it. */
+export type Deletions = 'ask' | 'apply' | 'restore';
+
+/** The DAV base URL, checked: http(s) only, no credentials in it, no fragment. */
+export function serverAddress(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null;
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
