@@ -413,6 +413,81 @@ async function parseTime() {
   figures.push({ id: 'decode-not-utf8', label: 'Reading a 1 MB contacts file that is not UTF-8', unit: 'ms', value: other, baseline: { label: 'the same file as UTF-8', value: utf8 }, ratio: other.median / utf8.median, target: 'at most 5×', pass: QUICK || other.median / utf8.median <= 5 });
 }
 
+/**
+ * CardDAV sync (issue 19) with Debian's Radicale on loopback: the first sync of N network people and
+ * an incremental sync with nothing changed, against a plain PROPFIND listing of the same book. Runs
+ * the sync loop in Node on fake-indexeddb (the network half is real, the store half is not the
+ * browser's). Skipped, with a line saying so, where Radicale is not installed.
+ */
+async function syncTime() {
+  // @ts-expect-error plain ESM module without types
+  const { missingRadicale, startRadicale } = await import('../tests/real/dav/servers.mjs');
+  if (missingRadicale().length) return log('bench: sync skipped: Debian\'s radicale is not installed');
+  // @ts-expect-error its types are not found through the package's exports; a side-effect import
+  await import('fake-indexeddb/auto');
+  const { KringDb } = await import('../src/store/db');
+  const { newPerson, withDue } = await import('../src/store/person-record');
+  const { syncOnce } = await import('../src/sync/loop');
+  const { changesSince } = await import('../src/sync/remote');
+  const n = QUICK ? 200 : 5_000;
+  const server = await startRadicale({ bench: 'bench' });
+  try {
+    const url = `${server.url}/bench/kring/`;
+    const auth = `Basic ${Buffer.from('bench:bench').toString('base64')}`;
+    await fetch(url, { method: 'MKCOL', headers: { Authorization: auth, 'Content-Type': 'application/xml' }, body: '<?xml version="1.0"?><mkcol xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><set><prop><resourcetype><collection/><C:addressbook/></resourcetype></prop></set></mkcol>' });
+    let requests = 0;
+    let waited = 0;
+    const book = {
+      url, username: 'bench', password: 'bench',
+      fetch: (async (input, init) => {
+        requests++;
+        const t0 = performance.now();
+        try {
+          return await fetch(input, init);
+        } finally {
+          waited += performance.now() - t0;
+        }
+      }) as typeof fetch,
+    };
+    const db = new KringDb(`bench-sync-${Date.now()}`);
+    await db.open();
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    const people = Array.from({ length: n }, (_, i) => withDue({ ...newPerson(`p${i}`, `Person ${i}`, 'manual', now), status: 'network' as const, cadenceDays: 90, addedAt: now, lastContact: now - i * 3_600_000, notes: i % 5 ? '' : `Met at the fair; spring ${i}`, tags: i % 3 ? [] : ['client'] }));
+    await db.people.bulkPut(people);
+    await db.addresses.bulkPut(people.map((p, i) => ({ address: `person${i}@sync${i % 300}.example`, personId: p.id })));
+    let t = performance.now();
+    const first = await syncOnce(db, book, { now: now + 1000 });
+    const firstMs = performance.now() - t;
+    const firstRequests = requests;
+    const firstWaited = waited;
+    const listed: number[] = [];
+    for (let i = 0; i < (QUICK ? 1 : 5); i++) {
+      const t0 = performance.now();
+      await changesSince(book, null);
+      listed.push(performance.now() - t0);
+    }
+    const listing = stat(listed);
+    let writes = 0;
+    const count = () => void writes++;
+    for (const table of db.tables) (table.hook('creating').subscribe(count), table.hook('updating').subscribe(count), table.hook('deleting').subscribe(count));
+    const idle: number[] = [];
+    let idleRequests = 0;
+    for (let i = 0; i < (QUICK ? 1 : 5); i++) {
+      requests = 0;
+      t = performance.now();
+      await syncOnce(db, book, { now: now + 2000 + i });
+      idle.push(performance.now() - t);
+      idleRequests = Math.max(idleRequests, requests);
+    }
+    const idleStat = stat(idle);
+    figures.push({ id: 'sync-first', label: `First sync of ${n.toLocaleString('en')} network people (Radicale, loopback)`, unit: 'ms', value: one(firstMs), baseline: { label: `a PROPFIND listing of the ${n.toLocaleString('en')} cards`, value: listing }, ratio: firstMs / listing.median, target: 'reported; every person sent once', pass: first.sent === n, note: `${firstRequests} requests (${first.sent} cards sent, one PUT each); ${Math.round(firstMs / n * 10) / 10} ms per person, of which ${Math.round(firstWaited / n * 10) / 10} ms waiting for the server` });
+    figures.push({ id: 'sync-idle', label: `Sync with nothing changed, ${n.toLocaleString('en')} people`, unit: 'ms', value: idleStat, baseline: { label: 'the same PROPFIND listing', value: listing }, ratio: idleStat.median / listing.median, target: 'at most 2 requests, no writes', pass: idleRequests <= 2 && writes === 0, note: `${idleRequests} request(s), ${writes} writes to the store` });
+    db.close();
+  } finally {
+    await server.stop();
+  }
+}
+
 function table() {
   const fmt = (s: Stat, unit: string) => `${s.median.toFixed(unit === 'B' || unit === 'msg/s' ? 0 : 1)} ${unit}${s.n > 1 ? ` (${s.min.toFixed(unit === 'B' ? 0 : 1)}–${s.max.toFixed(unit === 'B' ? 0 : 1)})` : ''}`;
   const lines = ['| figure | Kring | baseline | ratio | target | met |', '|---|---|---|---|---|---|'];
@@ -427,7 +502,7 @@ async function main() {
   executablePath = found.path;
   if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build first: npm run build');
   const started = Date.now();
-  for (const [name, step] of [['bytes', bytes], ['detection', detection], ['tab cost', tabCost], ['ingest', ingest], ['popup and sidebar', stores], ['disk', disk], ['contact files', parseTime], ['import', importTime]] as const) {
+  for (const [name, step] of [['bytes', bytes], ['detection', detection], ['tab cost', tabCost], ['ingest', ingest], ['popup and sidebar', stores], ['disk', disk], ['contact files', parseTime], ['import', importTime], ['sync', syncTime]] as const) {
     if (ONLY && !ONLY.includes(name.replace(/ /g, '-'))) continue;
     log(`bench: ${name}…`);
     await step();
