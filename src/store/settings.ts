@@ -48,6 +48,8 @@ export const SETTING = {
 export interface SyncState {
   bookUrl: string;
   token: string | null;
+  /** The book's list of forgotten people (src/sync/forgotten.ts) as last agreed: where, which version, what. */
+  forgotten?: { href: string; etag: string; hashes: string[] };
 }
 
 export const MAX_CROWD_ITEMS = 500;

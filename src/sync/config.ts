@@ -60,3 +60,13 @@ export function serverAddress(raw: string): URL | null {
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }
+
+/**
+ * The host permissions Connect asks for: the server's origin; for iCloud also its other hosts, since
+ * contacts.icloud.com hands each account to a partition host (p42-contacts.icloud.com) that the
+ * address books then live on (research brief).
+ */
+export function originsToAsk(url: URL): string[] {
+  const own = `${url.origin}/*`;
+  return url.protocol === 'https:' && /(^|\.)icloud\.com$/i.test(url.hostname) ? [own, 'https://*.icloud.com/*'] : [own];
+}

@@ -17,6 +17,8 @@ import { getSetting, SETTING, type SyncState } from '../store/settings';
 import type { Person, SyncCard } from '../store/types';
 import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
+import { FORGOTTEN_FILE, FORGOTTEN_UID, isForgottenCard, mergeForgotten, readForgottenCard, writeForgottenCard } from './forgotten';
+import { forget } from '../store/actions';
 import { planSync, type LocalPerson, type Plan, type Step } from './plan';
 import { changesSince, deleteCard, fetchCards, findCard, putCard, type Book } from './remote';
 
@@ -73,6 +75,7 @@ async function writePerson(db: KringDb, personId: string | null, fields: SyncFie
 }
 
 async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number): Promise<void> {
+  // `state` carries what the pass agreed on besides the token (the forgotten list).
   await db.transaction('rw', [db.people, db.addresses, db.syncCards, db.settings], async () => {
     for (const step of plan.steps) {
       if (step.do === 'create-local' || step.do === 'update-local') {
@@ -80,6 +83,8 @@ async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: stri
         // Agreed so far: what the server has. A merged change still to send makes the fields differ.
         const card: Card | null = step.do === 'update-local' ? step.card : null;
         await db.syncCards.put({ uid: step.uid, personId, href: step.href, etag: step.etag, base: card?.fields ?? step.fields, key: step.key });
+      } else if (step.do === 'drop-card') {
+        await db.syncCards.delete(step.uid);
       } else if (step.do === 'leave-network') {
         const p = await db.people.get(step.personId);
         if (p) await db.people.put(withDue({ ...p, status: 'seen', cadenceDays: null, addedAt: 0 }));
@@ -169,38 +174,116 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   const synced = await db.syncCards.toArray();
   const known = new Map(synced.map((s) => [s.href, s]));
   const listed = changes.changed.map((c) => ({ href: pathOf(book, c.href), etag: c.etag }));
-  const stale = listed.filter((c) => known.get(c.href)?.etag !== c.etag || !c.etag);
+  const agreedList = state.forgotten;
+  const stale = listed.filter((c) => (c.href === agreedList?.href ? c.etag !== agreedList.etag : known.get(c.href)?.etag !== c.etag) || !c.etag);
   const result: SyncResult = { received: 0, sent: 0, conflicts: 0, unreadable: 0 };
   const changed = new Map<string, { etag: string; card: Card }>();
+  /** The forgotten list as the server has it now: undefined when unchanged since agreed, null when gone. */
+  let remoteList: { href: string; etag: string; hashes: string[] } | null | undefined;
   for (const got of await fetchCards(book, stale.map((c) => c.href))) {
     try {
       if (got.data.length > MAX_CARD_CHARS) throw new Error('card too large');
+      if (isForgottenCard(got.data)) {
+        remoteList = { href: pathOf(book, got.href), etag: got.etag, hashes: readForgottenCard(got.data) };
+        continue;
+      }
       changed.set(pathOf(book, got.href), { etag: got.etag, card: parseCard(got.data) });
     } catch {
       result.unreadable++;
     }
   }
+  const listedHrefs = new Set(listed.map((c) => c.href));
+  if (agreedList && remoteList === undefined && (changes.full ? !listedHrefs.has(agreedList.href) : changes.deleted.some((h) => pathOf(book, h) === agreedList.href))) remoteList = null;
+  // Forgotten on another device since: forgotten here too (their person, history and addresses),
+  // before anything else, so the plan below no longer sees them.
+  // Un-forgotten on another device since (gone from the list the server still has): here too. A list
+  // deleted from the server un-forgets nobody; it is written again.
+  const base = agreedList?.hashes ?? [];
+  if (remoteList) {
+    await forgetHere(db, remoteList.hashes.filter((h) => !base.includes(h)), now);
+    const kept = new Set(remoteList.hashes);
+    await db.forgotten.bulkDelete(base.filter((h) => !kept.has(h)));
+  }
+
   // Someone forgotten on this device does not come back from the server: their card is deleted,
   // even if it was edited elsewhere since (forgetting is stronger than an edit).
   const emails = [...changed.values()].flatMap(({ card }) => card.fields.emails);
   const hashes = await addressHashes(emails);
   const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
-  const toForget: { href: string; etag: string; uid: string }[] = [];
+  const toForget: { href: string; etag: string; uid: string; emails: string[] }[] = [];
   for (const [href, { etag, card }] of changed) {
     if (card.fields.emails.length > 0 && card.fields.emails.every((e) => forgotten.has(hashes.get(e)!))) {
-      toForget.push({ href, etag, uid: card.uid });
+      toForget.push({ href, etag, uid: card.uid, emails: card.fields.emails });
       changed.delete(href);
     }
   }
-  const listedHrefs = new Set(listed.map((c) => c.href));
   const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listedHrefs.has(h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
   const forgottenHrefs = new Set(toForget.map((f) => f.href));
   const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
+  // The forgotten list: the server's, with what this device forgot among synced people since, less
+  // what it un-forgot.
+  const added = await forgottenAmong(db, [
+    ...plan.steps.flatMap((s) => (s.do === 'push-delete' ? (known.get(s.href)?.base.emails ?? []) : [])),
+    ...toForget.flatMap((f) => f.emails),
+  ]);
+  const held = new Set((await db.forgotten.bulkGet(base)).flatMap((f) => (f ? [f.hash] : [])));
+  const next = mergeForgotten(base, remoteList ? remoteList.hashes : null, added, base.filter((h) => !held.has(h)));
+  const current = remoteList === undefined ? base : (remoteList?.hashes ?? []);
+  const listChanged = next.join() !== [...current].sort().join();
+  const agreed: SyncState = { ...state, ...(remoteList === undefined ? {} : remoteList ? { forgotten: remoteList } : { forgotten: undefined }) };
   // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
-  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network') || changes.token !== state.token || !saved) await applyLocal(db, plan, state, changes.token, now);
+  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined) await applyLocal(db, plan, agreed, changes.token, now);
   for (const step of plan.steps) await send(db, book, step, now, result);
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
-  return { ...result, deletedRemote: toForget.length > 0 || plan.steps.some((s) => s.do === 'push-delete') };
+  if (listChanged) await sendForgotten(db, book, agreed.forgotten ?? null, next, now);
+  return { ...result, deletedRemote: toForget.length > 0 || listChanged || plan.steps.some((s) => s.do === 'push-delete') };
+}
+
+/** Forget here the people with an address among these hashes, and keep the hashes as forgotten. */
+async function forgetHere(db: KringDb, hashes: string[], now: number): Promise<void> {
+  if (hashes.length === 0) return;
+  const wanted = new Set(hashes);
+  const addresses = (await db.addresses.toCollection().primaryKeys()) as string[];
+  const byHash = await addressHashes(addresses.filter((a) => !isNameKey(a)));
+  const people = new Set<string>();
+  const found = await db.addresses.bulkGet([...byHash].filter(([, h]) => wanted.has(h)).map(([a]) => a));
+  for (const a of found) if (a) people.add(a.personId);
+  for (const id of people) await forget(db, id, now);
+  await db.forgotten.bulkPut(hashes.map((hash) => ({ hash, at: now })));
+}
+
+/** The hashes of those of these addresses that are forgotten on this device. */
+async function forgottenAmong(db: KringDb, addresses: string[]): Promise<string[]> {
+  if (addresses.length === 0) return [];
+  const hashes = [...(await addressHashes(addresses)).values()];
+  return (await db.forgotten.bulkGet(hashes)).flatMap((f) => (f ? [f.hash] : []));
+}
+
+/** Write the forgotten list; on 412, merge with the server's newer list and write once more. */
+async function sendForgotten(db: KringDb, book: Book, agreed: SyncState['forgotten'] | null, next: string[], now: number): Promise<void> {
+  let href = agreed?.href ?? `${new URL(book.url).pathname}${FORGOTTEN_FILE}`;
+  let etag: string | null = agreed?.etag ?? null;
+  let hashes = next;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const put = await putCard(book, href, writeForgottenCard(hashes, now), etag);
+    if (put.ok) {
+      const state = await getSetting<SyncState | null>(db, SETTING.syncState, null);
+      if (state?.bookUrl === book.url) await db.settings.put({ key: SETTING.syncState, value: { ...state, forgotten: { href: pathOf(book, href), etag: put.etag ?? '', hashes } } satisfies SyncState });
+      return;
+    }
+    const at = put.status === 409 ? (put.href ?? (await findCard(book, FORGOTTEN_UID, new Set()))) : href;
+    const [got] = at ? await fetchCards(book, [at]) : [];
+    if (!got) {
+      etag = null;
+      continue;
+    }
+    // Another device changed the list since: its list, with this device's additions and removals.
+    const theirs = readForgottenCard(got.data);
+    const base = agreed?.hashes ?? [];
+    hashes = mergeForgotten(base, theirs, next.filter((h) => !base.includes(h)), base.filter((h) => !next.includes(h)));
+    href = got.href;
+    etag = got.etag;
+  }
 }

@@ -51,7 +51,9 @@ export type Step =
   | { do: 'push-create'; personId: string; uid: string; fields: SyncFields }
   /** The loop fetches the card first, to write Kring's fields into it and keep the rest. */
   | { do: 'push-update'; personId: string; uid: string; href: string; etag: string; fields: SyncFields }
-  | { do: 'push-delete'; personId: string; uid: string; href: string; etag: string };
+  | { do: 'push-delete'; personId: string; uid: string; href: string; etag: string }
+  /** Gone on both sides (forgotten here, deleted there): only Kring's record of the card goes. */
+  | { do: 'drop-card'; uid: string };
 
 export interface Plan {
   steps: Step[];
@@ -122,7 +124,10 @@ export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteS
     const s = syncedByHref.get(href)!;
     handled.add(s.personId);
     const mine = localById.get(s.personId);
-    if (!mine) continue; // gone on both sides
+    if (!mine) {
+      steps.push({ do: 'drop-card', uid: s.uid }); // gone on both sides
+      continue;
+    }
     if (same(mine.fields, s.base) && !opts.restoreDeleted) steps.push({ do: 'leave-network', personId: s.personId, uid: s.uid });
     else steps.push({ do: 'push-create', personId: s.personId, uid: s.uid, fields: mine.fields }); // the change wins: the card comes back
   }

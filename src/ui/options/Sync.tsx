@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncMessage } from '../../messaging/protocol';
-import { serverAddress, type SyncConnection, type SyncError, type SyncStatus } from '../../sync/config';
+import { originsToAsk, serverAddress, type SyncConnection, type SyncError, type SyncStatus } from '../../sync/config';
 import { formatDateTime, t } from '../i18n';
 import { syncErrorText, useSyncState } from '../sync-state';
 
@@ -48,7 +48,7 @@ function ConnectForm({ lastStatus }: { lastStatus: SyncStatus | null }) {
     if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !anyway) return setInsecure(true);
     setInsecure(false);
     // First thing in the click: the browser only asks from a user gesture.
-    const granted = await browser.permissions.request({ origins: [`${url.origin}/*`] }).catch(() => false);
+    const granted = await browser.permissions.request({ origins: originsToAsk(url) }).catch(() => false);
     if (!granted) return setProblem(t('syncErrorNoAccess'));
     setBusy(true);
     const r = await ask<Found>({ type: 'sync/discover', serverUrl: url.toString(), username: user.trim(), password }).catch((e: Error) => ({ ok: false as const, error: { kind: 'other' as const, detail: e.message } }));

@@ -1,10 +1,12 @@
 // Issue 19: two Kring stores syncing through one real CardDAV server (Debian's Radicale and Xandikos).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addPersonManually, addToNetwork, forget, removeFromNetwork, setNotes, setTags } from '../../../src/store/actions';
+import { addPersonManually, addToNetwork, forget, removeFromNetwork, setNotes, setTags, unforget } from '../../../src/store/actions';
+import { addressHash } from '../../../src/store/hash';
 import { KringDb } from '../../../src/store/db';
 import { SETTING } from '../../../src/store/settings';
 import { NOTE_MARK } from '../../../src/sync/merge';
 import { parseCard, writeCard } from '../../../src/sync/card';
+import { readForgottenCard } from '../../../src/sync/forgotten';
 import { syncOnce } from '../../../src/sync/loop';
 import { changesSince, deleteCard, fetchCards, putCard, type Book } from '../../../src/sync/remote';
 // @ts-expect-error plain ESM module without types
@@ -103,7 +105,7 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       expect((await personBy(b, 'pieter@devries-advies.nl'))!.notes).toBe(notes);
     });
 
-    it('removed from the network in A while B edits: the edit wins and the card comes back; forgotten in A: the card goes and never comes back to A; a bad token resyncs without duplicates', async () => {
+    it('removed from the network in A while B edits: the edit wins and the card comes back; forgotten in A: forgotten in B too, un-forgotten in B: in A too; a bad token resyncs without duplicates', async () => {
       const book = server.book();
       const lena = await addPersonManually(a, 'lena@visser.design', 'Lena Visser', T);
       await addToNetwork(a, lena, T, 90);
@@ -116,19 +118,37 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       await syncOnce(a, book, { now: T + 4000 });
       expect(await personBy(a, 'lena@visser.design')).toMatchObject({ status: 'network', notes: 'Belt volgende week' });
 
-      // Forgotten in A: the card goes, and an edit made in B meanwhile does not bring them back to A.
+      // Forgotten in A: the card goes, an edit made in B meanwhile does not bring her back to A, and
+      // B forgets her too (her person and history; never captured again there either).
       await forget(a, (await personBy(a, 'lena@visser.design'))!.id, T + 4500);
       await setNotes(b, inB.id, 'Nog een keer gebeld');
       await syncOnce(b, book, { now: T + 4600 });
       await syncOnce(a, book, { now: T + 4700 });
       expect(await personBy(a, 'lena@visser.design')).toBeUndefined();
       await syncOnce(b, book, { now: T + 4800 });
-      expect(await personBy(b, 'lena@visser.design')).toMatchObject({ status: 'seen' }); // left B's network; B keeps the history
+      expect(await personBy(b, 'lena@visser.design')).toBeUndefined();
+      expect(await b.people.get(inB.id)).toBeUndefined();
+      const hash = await addressHash('lena@visser.design');
+      expect(await b.forgotten.get(hash)).toBeTruthy();
       expect(await a.syncCards.count()).toBe(0);
-      await addToNetwork(b, inB.id, T + 4900, 90); // B adds her back; A still never sees her
+      expect(await b.syncCards.count()).toBe(0);
+      // What the server learned: one hash per forgotten address, in the one list card, and no person.
+      const onServer = await cardsOn(book);
+      expect(onServer).toHaveLength(1);
+      expect(readForgottenCard(onServer[0]!.data)).toEqual([hash]); // (Radicale folds the line)
+      expect(onServer[0]!.data).not.toContain('lena');
+      // Nothing changed: nothing sent, nothing written again.
+      expect(await syncOnce(a, book, { now: T + 4850 })).toMatchObject({ sent: 0, received: 0, conflicts: 0 });
+
+      // B un-forgets her (settings) and adds her again: A un-forgets her too and receives her.
+      await unforget(b, ['lena@visser.design']);
+      const again = await addPersonManually(b, 'lena@visser.design', 'Lena Visser', T + 4900);
+      await addToNetwork(b, again, T + 4900, 90);
       await syncOnce(b, book, { now: T + 4950 });
       await syncOnce(a, book, { now: T + 4990 });
-      expect(await personBy(a, 'lena@visser.design')).toBeUndefined();
+      expect(await a.forgotten.get(hash)).toBeUndefined();
+      expect(await personBy(a, 'lena@visser.design')).toMatchObject({ status: 'network', name: 'Lena Visser' });
+      expect((await cardsOn(book)).flatMap((c) => readForgottenCard(c.data))).toEqual([]);
 
       // A token the server does not know: everything listed again, matched, nothing doubled.
       const people = await b.people.count();
@@ -136,6 +156,25 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       await syncOnce(b, book, { now: T + 5000 });
       expect(await b.people.count()).toBe(people);
       expect(await b.syncCards.count()).toBe(await a.syncCards.count());
+    });
+
+    it('the forgotten list deleted from the server un-forgets nobody: it is written again', async () => {
+      const book = server.book();
+      const lena = await addPersonManually(a, 'lena@visser.design', 'Lena Visser', T);
+      await addToNetwork(a, lena, T, 90);
+      await syncOnce(a, book, { now: T + 1000 });
+      await forget(a, lena, T + 2000);
+      await syncOnce(a, book, { now: T + 3000 });
+      const [list] = await cardsOn(book);
+      expect(await deleteCard(book, list!.href, list!.etag)).toBe(true);
+      await syncOnce(a, book, { now: T + 4000 });
+      const hash = await addressHash('lena@visser.design');
+      expect(await a.forgotten.get(hash)).toBeTruthy();
+      expect((await cardsOn(book)).flatMap((c) => readForgottenCard(c.data))).toEqual([hash]);
+      // B, new to the book, never sees her and will never capture her.
+      await syncOnce(b, book, { now: T + 5000 });
+      expect(await b.people.count()).toBe(0);
+      expect(await b.forgotten.get(hash)).toBeTruthy();
     });
 
     it('412: the card changed on the server between listing and writing: fetched, merged, sent once more, both edits kept', async () => {

@@ -146,3 +146,15 @@ describe('the popup\'s sync warning', () => {
     expect(syncWarning({ at: now, ok: false, massDeletion: { deleted: 40, of: 60 }, failingSince: now }, now)).toBe('deletions');
   });
 });
+
+describe('Connect', () => {
+  it('asks for the server\'s origin only; for iCloud also its partition hosts; takes only http(s) DAV addresses without credentials in them', async () => {
+    const { originsToAsk, serverAddress } = await import('../../../src/sync/config');
+    expect(originsToAsk(serverAddress('https://cloud.example.org/remote.php/dav')!)).toEqual(['https://cloud.example.org/*']);
+    expect(originsToAsk(serverAddress('https://contacts.icloud.com')!)).toEqual(['https://contacts.icloud.com/*', 'https://*.icloud.com/*']);
+    expect(originsToAsk(serverAddress('https://icloud.com.evil.example/')!)).toEqual(['https://icloud.com.evil.example/*']);
+    expect(serverAddress('https://cloud.example.org/remote.php/dav')!.toString()).toBe('https://cloud.example.org/remote.php/dav/');
+    expect(serverAddress(' http://127.0.0.1:5232 ')!.toString()).toBe('http://127.0.0.1:5232/');
+    for (const bad of ['ftp://x.example/', 'https://anna:geheim@dav.example.org/', 'javascript:alert(1)', 'dav.example.org', '']) expect(serverAddress(bad), bad).toBeNull();
+  });
+});
