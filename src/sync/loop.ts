@@ -18,7 +18,7 @@ import type { Person, SyncCard } from '../store/types';
 import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
 import { FORGOTTEN_FILE, FORGOTTEN_UID, isForgottenCard, mergeForgotten, readForgottenCard, writeForgottenCard } from './forgotten';
-import { forget } from '../store/actions';
+import { forget, merge } from '../store/actions';
 import { planSync, type LocalPerson, type Plan, type Step } from './plan';
 import { changesSince, deleteCard, fetchCards, findCard, putCard, type Book } from './remote';
 
@@ -48,10 +48,25 @@ async function localPeople(db: KringDb, now: number): Promise<LocalPerson[]> {
   return people.map((p) => ({ personId: p.id, fields: fieldsOf(p, byPerson.get(p.id) ?? []), at: now }));
 }
 
+/** Whether this address, held here by this person, leaves them in this sync (their new card lacks it). */
+type Released = (address: string, personId: string) => boolean;
+const NONE_RELEASED: Released = () => false;
+
+/** The addresses that people's incoming cards drop: free for another card in the same sync. */
+function releasedBy(changed: Map<string, { card: Card }>, known: Map<string, SyncCard>): Released {
+  const next = new Map<string, Set<string>>();
+  for (const [href, { card }] of changed) {
+    const s = known.get(href);
+    if (s) next.set(s.personId, new Set(card.fields.emails));
+  }
+  return (address, personId) => next.get(personId)?.has(address) === false;
+}
+
 /** Kring's person with `fields` written in: inside the caller's transaction. */
-async function writePerson(db: KringDb, personId: string | null, fields: SyncFields, now: number): Promise<string> {
-  // A card's address Kring knows under someone else is that person (never a duplicate).
-  const owners = (await db.addresses.bulkGet(fields.emails)).filter((a): a is NonNullable<typeof a> => Boolean(a));
+async function writePerson(db: KringDb, personId: string | null, fields: SyncFields, now: number, released: Released = NONE_RELEASED): Promise<string> {
+  // A card's address Kring knows under someone else is that person (never a duplicate), unless that
+  // someone's own card, in this same sync, no longer has it.
+  const owners = (await db.addresses.bulkGet(fields.emails)).filter((a): a is NonNullable<typeof a> => Boolean(a) && !released(a!.address, a!.personId));
   const id = personId ?? owners[0]?.personId ?? crypto.randomUUID();
   const before = (await db.people.get(id)) ?? newPerson(id, fields.name, 'manual', now);
   const toNetwork = fields.status === 'network';
@@ -74,12 +89,12 @@ async function writePerson(db: KringDb, personId: string | null, fields: SyncFie
   return id;
 }
 
-async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number): Promise<void> {
+async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number, released: Released): Promise<void> {
   // `state` carries what the pass agreed on besides the token (the forgotten list).
   await db.transaction('rw', [db.people, db.addresses, db.syncCards, db.settings], async () => {
     for (const step of plan.steps) {
       if (step.do === 'create-local' || step.do === 'update-local') {
-        const personId = await writePerson(db, step.do === 'update-local' ? step.personId : null, step.fields, now);
+        const personId = await writePerson(db, step.do === 'update-local' ? step.personId : null, step.fields, now, released);
         // Agreed so far: what the server has. A merged change still to send makes the fields differ.
         const card: Card | null = step.do === 'update-local' ? step.card : null;
         await db.syncCards.put({ uid: step.uid, personId, href: step.href, etag: step.etag, base: card?.fields ?? step.fields, key: step.key });
@@ -205,6 +220,11 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
     await db.forgotten.bulkDelete(base.filter((h) => !kept.has(h)));
   }
 
+  // A card with an address that Kring has under someone else: the two were merged elsewhere (or the
+  // user said so on their phone), so they are one person here too (undoable like any merge).
+  const released = releasedBy(changed, known);
+  await mergeHere(db, changed, known, released, now);
+
   // Someone forgotten on this device does not come back from the server: their card is deleted,
   // even if it was edited elsewhere since (forgetting is stronger than an edit).
   const emails = [...changed.values()].flatMap(({ card }) => card.fields.emails);
@@ -234,7 +254,7 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   const listChanged = next.join() !== [...current].sort().join();
   const agreed: SyncState = { ...state, ...(remoteList === undefined ? {} : remoteList ? { forgotten: remoteList } : { forgotten: undefined }) };
   // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
-  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined) await applyLocal(db, plan, agreed, changes.token, now);
+  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined) await applyLocal(db, plan, agreed, changes.token, now, released);
   for (const step of plan.steps) await send(db, book, step, now, result);
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   if (listChanged) await sendForgotten(db, book, agreed.forgotten ?? null, next, now);
@@ -285,5 +305,17 @@ async function sendForgotten(db: KringDb, book: Book, agreed: SyncState['forgott
     hashes = mergeForgotten(base, theirs, next.filter((h) => !base.includes(h)), base.filter((h) => !next.includes(h)));
     href = got.href;
     etag = got.etag;
+  }
+}
+
+/** Merge into one person the people who hold the addresses of one changed card. */
+async function mergeHere(db: KringDb, changed: Map<string, { card: Card }>, known: Map<string, SyncCard>, released: Released, now: number): Promise<void> {
+  for (const [href, { card }] of changed) {
+    const rows = (await db.addresses.bulkGet(card.fields.emails)).filter((a): a is NonNullable<typeof a> => Boolean(a) && !released(a!.address, a!.personId));
+    const holders = [...new Set(rows.map((a) => a.personId))];
+    const own = known.get(href)?.personId;
+    const keep = own && (await db.people.get(own)) ? own : holders[0];
+    if (!keep) continue;
+    for (const other of holders) if (other !== keep) await merge(db, keep, other, now);
   }
 }

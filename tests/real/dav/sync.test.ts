@@ -1,6 +1,6 @@
 // Issue 19: two Kring stores syncing through one real CardDAV server (Debian's Radicale and Xandikos).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addPersonManually, addToNetwork, forget, removeFromNetwork, setNotes, setTags, unforget } from '../../../src/store/actions';
+import { addPersonManually, addToNetwork, forget, merge, removeFromNetwork, setNotes, setTags, unforget, unmerge } from '../../../src/store/actions';
 import { addressHash } from '../../../src/store/hash';
 import { KringDb } from '../../../src/store/db';
 import { SETTING } from '../../../src/store/settings';
@@ -156,6 +156,36 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       await syncOnce(b, book, { now: T + 5000 });
       expect(await b.people.count()).toBe(people);
       expect(await b.syncCards.count()).toBe(await a.syncCards.count());
+    });
+
+    it('two people merged in A: one card updated, the other deleted, and B merges them too; undone in A: apart again in B', async () => {
+      const book = server.book();
+      const work = await addPersonManually(a, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
+      const home = await addPersonManually(a, 'p.devries@gmail.com', 'P. de Vries', T);
+      await addToNetwork(a, work, T, 30);
+      await addToNetwork(a, home, T, 90);
+      await setNotes(a, home, 'Privé-adres');
+      await syncOnce(a, book, { now: T + 1000 });
+      await syncOnce(b, book, { now: T + 2000 });
+      expect(await b.people.count()).toBe(2);
+      const mergeId = (await merge(a, work, home, T + 3000))!;
+      await syncOnce(a, book, { now: T + 4000 });
+      expect(await cardsOn(book)).toHaveLength(1);
+      await syncOnce(b, book, { now: T + 5000 });
+      expect(await b.people.count()).toBe(1);
+      const inB = (await personBy(b, 'p.devries@gmail.com'))!;
+      expect(inB).toMatchObject({ name: 'Pieter de Vries', status: 'network' });
+      expect(inB.notes).toContain('Privé-adres');
+      expect((await personBy(b, 'pieter@devries-advies.nl'))!.id).toBe(inB.id);
+      // Settled: nothing goes back and forth.
+      expect(await syncOnce(a, book, { now: T + 6000 })).toMatchObject({ sent: 0, received: 0 });
+      expect(await syncOnce(b, book, { now: T + 6500 })).toMatchObject({ sent: 0, received: 0 });
+
+      expect(await unmerge(a, mergeId)).toBe(true);
+      await syncOnce(a, book, { now: T + 7000 });
+      await syncOnce(b, book, { now: T + 8000 });
+      expect(await cardsOn(book)).toHaveLength(2);
+      expect((await personBy(b, 'p.devries@gmail.com'))!.id).not.toBe((await personBy(b, 'pieter@devries-advies.nl'))!.id);
     });
 
     it('the forgotten list deleted from the server un-forgets nobody: it is written again', async () => {
