@@ -90,11 +90,13 @@ export const syncUse = z.strictObject({
   type: z.literal('sync/use'),
   ...account,
   book: z.union([z.strictObject({ url, name: text }), z.strictObject({ make: z.string().min(1).max(100), home: url })]),
+  scope: z.enum(['network', 'everyone']).optional(),
 });
+export const syncScope = z.strictObject({ type: z.literal('sync/scope'), scope: z.enum(['network', 'everyone']) });
 export const syncNow = z.strictObject({ type: z.literal('sync/now'), deletions: z.enum(['ask', 'apply', 'restore']).optional() });
 export const syncSoon = z.strictObject({ type: z.literal('sync/soon') });
 export const syncStop = z.strictObject({ type: z.literal('sync/stop') });
-export const syncMessage = z.discriminatedUnion('type', [syncDiscover, syncUse, syncNow, syncSoon, syncStop]);
+export const syncMessage = z.discriminatedUnion('type', [syncDiscover, syncUse, syncNow, syncSoon, syncStop, syncScope]);
 
 /** Messages a content script may send. */
 export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar]);

@@ -22,7 +22,7 @@ export interface CaptureHandlers {
 }
 
 /** Kring's pages that may drive sync: the settings page, and the popup (only to say something changed). */
-const SYNC_PAGES: Record<string, readonly string[]> = { '/options.html': ['sync/discover', 'sync/use', 'sync/now', 'sync/soon', 'sync/stop'], '/popup.html': ['sync/soon'] };
+const SYNC_PAGES: Record<string, readonly string[]> = { '/options.html': ['sync/discover', 'sync/use', 'sync/now', 'sync/soon', 'sync/stop', 'sync/scope'], '/popup.html': ['sync/soon'] };
 const pageOf = (url: string | undefined) => {
   try {
     return url ? new URL(url).pathname : '';

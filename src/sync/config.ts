@@ -16,6 +16,8 @@ export interface SyncConfig {
   password: string;
   bookUrl: string;
   bookName: string;
+  /** Who is synced: the people in the network (the default), or everyone Kring keeps. */
+  scope?: 'network' | 'everyone';
 }
 
 /** The connection as pages may see it: never the password. */

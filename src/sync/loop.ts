@@ -40,12 +40,17 @@ export function fieldsOf(p: Person, addresses: string[]): SyncFields {
   return { name: p.name, emails: addresses.filter((a) => !isNameKey(a)), notes: p.notes, tags: p.tags, status: p.status, cadenceDays: p.cadenceDays, lastContact: p.lastContact };
 }
 
-async function localPeople(db: KringDb, now: number): Promise<LocalPerson[]> {
-  const people = await db.people.where('[status+lastContact]').between(['network', -Infinity], ['network', Infinity]).toArray();
+/** Who is synced: the network (the default), or everyone Kring keeps. */
+export type SyncScope = 'network' | 'everyone';
+
+async function localPeople(db: KringDb, now: number, scope: SyncScope): Promise<LocalPerson[]> {
+  const people = scope === 'everyone' ? await db.people.toArray() : await db.people.where('[status+lastContact]').between(['network', -Infinity], ['network', Infinity]).toArray();
   const addresses = await db.addresses.where('personId').anyOf(people.map((p) => p.id)).toArray();
   const byPerson = new Map<string, string[]>();
   for (const a of addresses) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a.address]);
-  return people.map((p) => ({ personId: p.id, fields: fieldsOf(p, byPerson.get(p.id) ?? []), at: now }));
+  const all = people.map((p) => ({ personId: p.id, fields: fieldsOf(p, byPerson.get(p.id) ?? []), at: now }));
+  // Everyone: but not someone Kring only saw by name (a card with a name alone helps no address book).
+  return scope === 'everyone' ? all.filter((p) => p.fields.status === 'network' || p.fields.emails.length > 0) : all;
 }
 
 /** Whether this address, held here by this person, leaves them in this sync (their new card lacks it). */
@@ -159,7 +164,7 @@ async function send(db: KringDb, book: Book, step: Step, now: number, result: Sy
 /** A card larger than this is not read (a photo-laden card of a few hundred KB is common; 10 MB is not a contact). */
 export const MAX_CARD_CHARS = 2_000_000;
 
-type SyncOptions = { now?: number; allowMassDeletion?: boolean; restoreDeleted?: boolean };
+type SyncOptions = { now?: number; allowMassDeletion?: boolean; restoreDeleted?: boolean; scope?: SyncScope };
 
 /**
  * A sync. When it sent anything, it asks once more (at most twice): the token it saved predates its
@@ -170,7 +175,7 @@ type SyncOptions = { now?: number; allowMassDeletion?: boolean; restoreDeleted?:
 export async function syncOnce(db: KringDb, book: Book, opts: SyncOptions = {}): Promise<SyncResult> {
   const total: SyncResult = { received: 0, sent: 0, conflicts: 0, unreadable: 0 };
   for (let pass = 0; pass < 3; pass++) {
-    const r = await syncPass(db, book, pass === 0 ? opts : { now: opts.now });
+    const r = await syncPass(db, book, pass === 0 ? opts : { now: opts.now, scope: opts.scope });
     if (r.massDeletion) return { ...total, unreadable: Math.max(total.unreadable, r.unreadable), massDeletion: r.massDeletion };
     total.received += r.received;
     total.sent += r.sent;
@@ -239,7 +244,7 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   }
   const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listedHrefs.has(h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
   const forgottenHrefs = new Set(toForget.map((f) => f.href));
-  const plan = planSync(await localPeople(db, now), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted });
+  const plan = planSync(await localPeople(db, now, opts.scope ?? 'network'), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted, scope: opts.scope ?? 'network' });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
   // The forgotten list: the server's, with what this device forgot among synced people since, less

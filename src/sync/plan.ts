@@ -14,6 +14,8 @@
  *   change wins: the person comes back into the network).
  * - More than a few people (3) and more than half the book deleted on the server at once: nothing
  *   is applied; the user is asked.
+ * - Syncing the network only: cards of people outside the network (written by a device that syncs
+ *   everyone) are left alone; one that was synced here means that person left the network.
  */
 import { contentKey, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
@@ -70,7 +72,7 @@ const norm = (f: SyncFields) => ({ ...f, emails: [...f.emails].sort(), tags: [..
  * `allowMassDeletion`: the user agreed to the deletions the guard stopped. `restoreDeleted`: the
  * user chose to put them back instead: every person deleted on the server is sent again.
  */
-export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteState, opts: { allowMassDeletion?: boolean; restoreDeleted?: boolean } = {}): Plan {
+export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteState, opts: { allowMassDeletion?: boolean; restoreDeleted?: boolean; scope?: 'network' | 'everyone' } = {}): Plan {
   const steps: Step[] = [];
   const localById = new Map(local.map((p) => [p.personId, p]));
   const syncedByHref = new Map(synced.map((s) => [s.href, s]));
@@ -88,6 +90,15 @@ export function planSync(local: LocalPerson[], synced: Synced[], remote: RemoteS
 
   for (const [href, { etag, card }] of remote.changed) {
     const s = syncedByHref.get(href);
+    // Syncing the network only, with a device that syncs everyone: a card of someone outside the
+    // network is not this device's to take or delete. One it had: that person left the network.
+    if (opts.scope !== 'everyone' && card.fields.status !== 'network') {
+      if (s) {
+        handled.add(s.personId);
+        steps.push(localById.has(s.personId) ? { do: 'leave-network', personId: s.personId, uid: s.uid } : { do: 'drop-card', uid: s.uid });
+      }
+      continue;
+    }
     if (s) {
       handled.add(s.personId);
       const mine = localById.get(s.personId);

@@ -60,7 +60,7 @@ export function createSyncRunner({ service, alarms, hasAccess, onSynced }: { ser
         case 'sync/use': {
           const target = 'url' in msg.book ? msg.book.url : msg.book.home;
           if (!(await hasAccess(safeOrigin(msg.serverUrl))) || !(await hasAccess(safeOrigin(target)))) return { at: Date.now(), ok: false, error: { kind: 'no-access', detail: target.slice(0, 200) } };
-          const account = { serverUrl: msg.serverUrl, username: msg.username, password: msg.password };
+          const account = { serverUrl: msg.serverUrl, username: msg.username, password: msg.password, scope: msg.scope ?? ('network' as const) };
           const status = await service.use('url' in msg.book ? { ...account, bookUrl: msg.book.url, bookName: msg.book.name } : { ...account, make: msg.book.make, home: msg.book.home });
           await schedule();
           onSynced();
@@ -71,6 +71,11 @@ export function createSyncRunner({ service, alarms, hasAccess, onSynced }: { ser
         case 'sync/soon':
           if (await service.config()) await alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES });
           return true;
+        case 'sync/scope': {
+          const status = await service.setScope(msg.scope);
+          onSynced();
+          return status;
+        }
         case 'sync/stop':
           await service.stop();
           await schedule();

@@ -81,7 +81,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       return record({ at: now(), ok: false, error: { kind: 'access-removed', detail: new URL(c.bookUrl).host } });
     }
     try {
-      const result = await syncOnce(deps.db(), bookOf(c), { now: now(), ...(deletions === 'apply' ? { allowMassDeletion: true } : deletions === 'restore' ? { restoreDeleted: true } : {}) });
+      const result = await syncOnce(deps.db(), bookOf(c), { now: now(), scope: c.scope ?? 'network', ...(deletions === 'apply' ? { allowMassDeletion: true } : deletions === 'restore' ? { restoreDeleted: true } : {}) });
       if (result.massDeletion) return record({ at: now(), ok: false, result, massDeletion: result.massDeletion });
       return record({ at: now(), ok: true, result });
     } catch (e) {
@@ -128,7 +128,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     while (running) await running.catch(() => {});
     const before = await config();
     if (before?.bookUrl !== bookUrl) await forgetBook();
-    await deps.area.set({ [SYNC_CONFIG]: { serverUrl: c.serverUrl, username: c.username, password: c.password, bookUrl, bookName } satisfies SyncConfig });
+    await deps.area.set({ [SYNC_CONFIG]: { serverUrl: c.serverUrl, username: c.username, password: c.password, bookUrl, bookName, scope: c.scope ?? 'network' } satisfies SyncConfig });
     await deps.area.remove([SYNC_STATUS]);
     return (await run())!;
   };
@@ -138,13 +138,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     await forgetBook();
   };
 
+  /** Sync the network or everyone from now on, and sync at once (cards of people no longer synced are deleted). */
+  const setScope = async (scope: 'network' | 'everyone'): Promise<SyncStatus | null> => {
+    while (running) await running.catch(() => {});
+    const c = await config();
+    if (!c) return null;
+    await deps.area.set({ [SYNC_CONFIG]: { ...c, scope } satisfies SyncConfig });
+    return run();
+  };
+
   /** Stop syncing (after a sync under way ends): the credentials go, everything in Kring stays. */
   const stop = async () => {
     while (running) await running.catch(() => {});
     await clear();
   };
 
-  return { config, status, run, discover, use, stop };
+  return { config, status, run, discover, use, stop, setScope };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;

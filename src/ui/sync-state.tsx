@@ -12,7 +12,7 @@ export function useSyncState(): { connection: SyncConnection | null; status: Syn
     const load = () =>
       void browser.storage.local.get([SYNC_CONFIG, SYNC_STATUS]).then((v) => {
         const c = v[SYNC_CONFIG] as SyncConfig | undefined;
-        setState({ connection: c ? { serverUrl: c.serverUrl, username: c.username, bookUrl: c.bookUrl, bookName: c.bookName } : null, status: (v[SYNC_STATUS] as SyncStatus | undefined) ?? null });
+        setState({ connection: c ? { serverUrl: c.serverUrl, username: c.username, bookUrl: c.bookUrl, bookName: c.bookName, ...(c.scope ? { scope: c.scope } : {}) } : null, status: (v[SYNC_STATUS] as SyncStatus | undefined) ?? null });
       });
     load();
     const onChange = (changes: Record<string, unknown>, area: string) => {

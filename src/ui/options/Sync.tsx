@@ -38,6 +38,7 @@ function ConnectForm({ lastStatus }: { lastStatus: SyncStatus | null }) {
   const [tested, setTested] = useState<string | null>(null);
   const [found, setFound] = useState<(Found & { ok: true }) | null>(null);
   const [choice, setChoice] = useState<string>('make');
+  const [scope, setScope] = useState<'network' | 'everyone'>('network');
 
   /** Ask the browser for the server (from this click), then ask the server for the account's books. */
   const discover = async (test: boolean, anyway = false) => {
@@ -64,7 +65,7 @@ function ConnectForm({ lastStatus }: { lastStatus: SyncStatus | null }) {
     const url = serverAddress(server)!;
     const book = found.books.find((b) => b.url === choice);
     setBusy(true);
-    const status = await ask<SyncStatus>({ type: 'sync/use', serverUrl: url.toString(), username: user.trim(), password, book: book ? { url: book.url, name: book.name } : { make: 'Kring', home: found.home } });
+    const status = await ask<SyncStatus>({ type: 'sync/use', serverUrl: url.toString(), username: user.trim(), password, book: book ? { url: book.url, name: book.name } : { make: 'Kring', home: found.home }, scope });
     setBusy(false);
     // Connected: the section turns to the connected view (storage change). Refused: say why.
     if (status && !status.ok && status.error) setProblem(syncErrorText(status.error));
@@ -86,6 +87,7 @@ function ConnectForm({ lastStatus }: { lastStatus: SyncStatus | null }) {
             </label>
           )}
         </fieldset>
+        <ScopePicker value={scope} onChange={setScope} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {busy ? t('syncRunning') : t('syncStart')}
@@ -156,6 +158,19 @@ function ConnectForm({ lastStatus }: { lastStatus: SyncStatus | null }) {
   );
 }
 
+function ScopePicker({ value, onChange, disabled }: { value: 'network' | 'everyone'; onChange: (v: 'network' | 'everyone') => void; disabled?: boolean }) {
+  return (
+    <fieldset>
+      <legend>{t('syncScopeLegend')}</legend>
+      {(['network', 'everyone'] as const).map((v) => (
+        <label key={v} class="radio">
+          <input type="radio" name="sync-scope" value={v} checked={value === v} disabled={disabled} onChange={() => onChange(v)} /> {t(v === 'network' ? 'syncScopeNetwork' : 'syncScopeEveryone')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function Connected({ connection, status }: { connection: SyncConnection; status: SyncStatus | null }) {
   const [busy, setBusy] = useState(false);
   const now = async (deletions?: 'apply' | 'restore') => {
@@ -172,6 +187,16 @@ function Connected({ connection, status }: { connection: SyncConnection; status:
   return (
     <div class="sync-connected">
       <p>{t('syncConnectedTo', [connection.bookName, host, connection.username])}</p>
+      <div class="sync-form">
+        <ScopePicker
+          value={connection.scope ?? 'network'}
+          disabled={busy}
+          onChange={(scope) => {
+            setBusy(true);
+            void ask({ type: 'sync/scope', scope }).catch(() => {}).then(() => setBusy(false));
+          }}
+        />
+      </div>
       <SyncStatusLine status={status} />
       {status?.massDeletion && (
         <div class="notice warn" role="alert">

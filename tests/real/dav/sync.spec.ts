@@ -76,7 +76,8 @@ async function connect(context: BrowserContext, id: string, book: 'new' | 'Kring
   if (book === 'new') await sync.getByRole('radio', { name: 'A new address book named "Kring"' }).check();
   else await expect(sync.getByRole('radio', { name: 'Kring', exact: true })).toBeChecked();
   await sync.getByRole('button', { name: 'Start syncing' }).click();
-  await expect(sync).toContainText(`Syncing the people in your network with "Kring" on ${DAV_HOST} as ${USER}.`);
+  await expect(sync).toContainText(`Syncing with "Kring" on ${DAV_HOST} as ${USER}.`);
+  await expect(sync.getByRole('radio', { name: 'The people in your network (recommended)' })).toBeChecked();
   await expect(sync.getByRole('status')).toContainText('Last sync');
   // The password is not on the page any more, nor in the store's settings.
   expect(await options.content()).not.toContain(PASSWORD);

@@ -188,6 +188,29 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       expect((await personBy(b, 'p.devries@gmail.com'))!.id).not.toBe((await personBy(b, 'pieter@devries-advies.nl'))!.id);
     });
 
+    it('everyone Kring keeps, in A; the network only, in B: B takes only network people and deletes nobody; back to the network in A deletes the others\' cards', async () => {
+      const book = server.book();
+      const pieter = await addPersonManually(a, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
+      await addToNetwork(a, pieter, T, 30);
+      await addPersonManually(a, 'lena@visser.design', 'Lena Visser', T); // seen, not in the network
+      expect(await syncOnce(a, book, { now: T + 1000, scope: 'everyone' })).toMatchObject({ sent: 2 });
+      expect(await syncOnce(b, book, { now: T + 2000 })).toMatchObject({ received: 1 });
+      expect(await personBy(b, 'lena@visser.design')).toBeUndefined();
+      expect(await syncOnce(b, book, { now: T + 2500 })).toMatchObject({ sent: 0, received: 0 });
+      expect(await cardsOn(book)).toHaveLength(2);
+      // Pieter leaves A's network: his card says so; B takes him out of its network and keeps the card.
+      await removeFromNetwork(a, pieter);
+      await syncOnce(a, book, { now: T + 3000, scope: 'everyone' });
+      await syncOnce(b, book, { now: T + 4000 });
+      expect(await personBy(b, 'pieter@devries-advies.nl')).toMatchObject({ status: 'seen' });
+      expect(await cardsOn(book)).toHaveLength(2);
+      // A syncs the network only again: the cards of people outside it go.
+      await addToNetwork(a, pieter, T + 5000, 30);
+      await syncOnce(a, book, { now: T + 5500 });
+      expect((await cardsOn(book)).map((c) => parseCard(c.data).fields.name)).toEqual(['Pieter de Vries']);
+      expect(await a.people.count()).toBe(2);
+    });
+
     it('the forgotten list deleted from the server un-forgets nobody: it is written again', async () => {
       const book = server.book();
       const lena = await addPersonManually(a, 'lena@visser.design', 'Lena Visser', T);

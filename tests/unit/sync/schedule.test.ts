@@ -34,6 +34,7 @@ function fakeService(connected: boolean) {
     discover: vi.fn(async () => ({ ok: true as const, books: [], home: 'https://dav.example.org/anna/' })),
     use: vi.fn(async () => ((config = CONFIG), { at: 1, ok: true } as SyncStatus)),
     stop: vi.fn(async () => void (config = null)),
+    setScope: vi.fn(async (scope: 'network' | 'everyone') => (config && (config = { ...config, scope }), { at: 1, ok: true } as SyncStatus)),
   } as unknown as SyncService;
   return { service, runs };
 }
@@ -88,6 +89,9 @@ describe('when sync runs', () => {
     expect(await runner.handle({ type: 'sync/discover', serverUrl: 'https://dav.example.org/', username: 'a', password: 'b' })).toMatchObject({ ok: true });
     await runner.handle({ type: 'sync/now', deletions: 'restore' });
     expect(runs).toEqual(['restore']);
+    await runner.handle({ type: 'sync/scope', scope: 'everyone' });
+    expect(service.setScope).toHaveBeenCalledWith('everyone');
+    expect((await service.config())?.scope).toBe('everyone');
   });
 });
 
