@@ -12,7 +12,7 @@ import { defaultCadence } from './actions';
 import type { KringDb } from './db';
 import { addressHashes } from './hash';
 import { newPerson, withDue } from './person-record';
-import { ownKeys, SETTING } from './settings';
+import { ownKeys, SETTING, type SyncState } from './settings';
 import type { Person } from './types';
 
 const tables = (db: KringDb) => BACKUP_TABLES.map((t) => db.table(t));
@@ -28,13 +28,16 @@ export async function exportBackup(db: KringDb, now = Date.now()): Promise<Backu
 /** Replace everything with the backup's contents. */
 export async function restoreBackup(db: KringDb, backup: Backup): Promise<void> {
   await db.transaction('rw', [...tables(db), db.syncCards], async () => {
+    const sync = (await db.settings.get(SETTING.syncState))?.value as SyncState | undefined;
     for (const t of BACKUP_TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkPut(backup.tables[t]);
     }
-    // What a sync remembered belongs to the store that was replaced: the next sync starts afresh.
+    // What a sync remembered belongs to the store that was replaced: the next sync starts afresh
+    // (a first sync, matched by address) with the same book, whatever the backup says about sync.
     await db.syncCards.clear();
-    await db.settings.delete(SETTING.syncState);
+    if (sync?.bookUrl) await db.settings.put({ key: SETTING.syncState, value: { bookUrl: sync.bookUrl, token: null } satisfies SyncState });
+    else await db.settings.delete(SETTING.syncState);
   });
 }
 

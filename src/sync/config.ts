@@ -23,8 +23,11 @@ export interface SyncConfig {
 /** The connection as pages may see it: never the password. */
 export type SyncConnection = Omit<SyncConfig, 'password'>;
 
-/** `no-access`: the browser did not give Kring access to the server; `access-removed`: it took it back. */
-export type SyncErrorKind = RemoteErrorKind | 'network' | 'access-removed' | 'no-access';
+/**
+ * `no-access`: the browser did not give Kring access to the server; `access-removed`: it took it back;
+ * `changed-outside`: the connection in extension storage is not the one Connect made.
+ */
+export type SyncErrorKind = RemoteErrorKind | 'network' | 'access-removed' | 'no-access' | 'changed-outside';
 
 export interface SyncError {
   kind: SyncErrorKind;

@@ -12,7 +12,7 @@
  *   changes they describe.
  */
 import type { KringDb } from '../store/db';
-import { SETTING } from '../store/settings';
+import { SETTING, getSetting, type SyncState } from '../store/settings';
 import { syncOnce } from './loop';
 import { SYNC_CONFIG, SYNC_STATUS, type Deletions, type SyncConfig, type SyncError, type SyncStatus } from './config';
 import { RemoteError, discoverBooks, makeBook, type Book, type FoundBook } from './remote';
@@ -75,6 +75,14 @@ export function createSyncService(deps: SyncServiceDeps) {
   const runOnce = async (deletions: Deletions): Promise<SyncStatus | null> => {
     const c = await config();
     if (!c) return null;
+    // The connection in extension storage must be the one Connect made: its book is also recorded in
+    // the store, which no content script can write (storage.local they can; issue 16, finding 12).
+    // Changed outside the settings page, it is not used: sync stops and says so.
+    const agreed = await getSetting<SyncState | null>(deps.db(), SETTING.syncState, null);
+    if (agreed?.bookUrl !== c.bookUrl) {
+      await clear();
+      return record({ at: now(), ok: false, error: { kind: 'changed-outside', detail: '' } });
+    }
     if (!(await deps.hasAccess(new URL(c.bookUrl).origin))) {
       // The user took Kring's access to the server away in the browser: sync stops, and says so.
       await clear();
@@ -127,7 +135,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
     while (running) await running.catch(() => {});
     const before = await config();
-    if (before?.bookUrl !== bookUrl) await forgetBook();
+    const agreed = await getSetting<SyncState | null>(deps.db(), SETTING.syncState, null);
+    if (before?.bookUrl !== bookUrl || agreed?.bookUrl !== bookUrl) {
+      await forgetBook();
+      await deps.db().settings.put({ key: SETTING.syncState, value: { bookUrl, token: null } satisfies SyncState });
+    }
     await deps.area.set({ [SYNC_CONFIG]: { serverUrl: c.serverUrl, username: c.username, password: c.password, bookUrl, bookName, scope: c.scope ?? 'network' } satisfies SyncConfig });
     await deps.area.remove([SYNC_STATUS]);
     return (await run())!;

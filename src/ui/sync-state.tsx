@@ -34,6 +34,7 @@ const ERROR_TEXT: Record<SyncError['kind'], MessageKey> = {
   network: 'syncErrorNetwork',
   'access-removed': 'syncErrorAccessRemoved',
   'no-access': 'syncErrorNoAccess',
+  'changed-outside': 'syncErrorChangedOutside',
   'too-big': 'syncErrorOther',
   other: 'syncErrorOther',
 };
@@ -52,7 +53,7 @@ export function syncErrorText(e: SyncError): string {
 export function syncWarning(s: SyncStatus | null | undefined, now: number): 'deletions' | 'access-removed' | 'failing' | null {
   if (!s || s.ok) return null;
   if (s.massDeletion) return 'deletions';
-  if (s.error?.kind === 'access-removed') return 'access-removed';
+  if (s.error?.kind === 'access-removed' || s.error?.kind === 'changed-outside') return 'access-removed';
   return s.failingSince && now - s.failingSince >= DAY ? 'failing' : null;
 }
 

@@ -163,6 +163,22 @@ describe.skipIf(missingRadicale().length > 0)('sync as the user runs it, on Radi
     expect(await service().run()).toBeNull();
   });
 
+  it('a connection changed outside the settings page (storage.local, which content scripts can write) is not used: nothing is sent, sync stops and says so', async () => {
+    const pieter = await addPersonManually(db, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
+    await addToNetwork(db, pieter, T, 30);
+    expect(await connect()).toMatchObject({ ok: true });
+    const elsewhere: string[] = [];
+    between = (input) => {
+      elsewhere.push(String(input));
+      return Promise.resolve(new Response('', { status: 500 }));
+    };
+    area.data[SYNC_CONFIG] = { ...(area.data[SYNC_CONFIG] as SyncConfig), bookUrl: 'https://mail.google.com/kring/' };
+    expect(await service().run()).toMatchObject({ ok: false, error: { kind: 'changed-outside' } });
+    expect(elsewhere).toEqual([]);
+    expect(area.data[SYNC_CONFIG]).toBeUndefined();
+    expect(await db.people.get(pieter)).toMatchObject({ status: 'network' });
+  });
+
   it('Stop syncing keeps everything local and forgets the credentials; connecting again matches by address, no duplicates', async () => {
     const pieter = await addPersonManually(db, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
     await addToNetwork(db, pieter, T, 30);

@@ -3,6 +3,7 @@ import { parseBackup, serializeBackup } from '../../../src/io/backup';
 import type { ContactRecord } from '../../../src/io/contacts';
 import { addIgnoreRule, answerOwn, addToNetwork, eraseEverything, forget, merge, setNotes, setTags, dismissSuggestion } from '../../../src/store/actions';
 import type { KringDb } from '../../../src/store/db';
+import { SETTING } from '../../../src/store/settings';
 import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup } from '../../../src/store/transfer';
 import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
 
@@ -45,6 +46,19 @@ describe('Kring backup', () => {
     expect(await dump(db)).toEqual(before);
     expect((before.forgotten as unknown[]).length).toBe(2); // the address and the name
     expect((before.merges as unknown[]).length).toBe(1);
+  });
+  it('sync: its state is never in a backup; a restore keeps the book this device syncs with but not what it agreed (the next sync matches by address), even from a crafted backup', async () => {
+    await populated();
+    const state = { bookUrl: 'https://dav.example.org/anna/kring/', token: 'tok-7', forgotten: { href: '/anna/kring/kring-forgotten.vcf', etag: 'e', hashes: [] } };
+    await db.settings.put({ key: SETTING.syncState, value: state });
+    await db.syncCards.put({ uid: 'u1', personId: 'p1', href: '/anna/kring/u1.vcf', etag: 'e1', base: { name: 'P', emails: [], notes: '', tags: [], status: 'network', cadenceDays: null, lastContact: 0 }, key: 'k' });
+    const backup = await exportBackup(db, NOW);
+    expect(JSON.stringify(backup)).not.toContain('tok-7');
+    expect(JSON.stringify(backup)).not.toContain('dav.example.org');
+    const crafted = { ...backup, tables: { ...backup.tables, settings: [...backup.tables.settings, { key: SETTING.syncState, value: { bookUrl: 'https://evil.example/book/', token: 'x' } }] } };
+    await restoreBackup(db, crafted);
+    expect((await db.settings.get(SETTING.syncState))?.value).toEqual({ bookUrl: state.bookUrl, token: null });
+    expect(await db.syncCards.count()).toBe(0);
   });
   it('a damaged backup is refused before anything changes', async () => {
     await populated();
