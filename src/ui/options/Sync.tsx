@@ -233,7 +233,7 @@ function SyncStatusLine({ status }: { status: SyncStatus | null }) {
           {t('syncLastFailed', formatDateTime(status.at))} {syncErrorText(status.error)}
         </p>
       )}
-      {!status.ok && status.failingSince && status.lastOk && <p class="muted">{t('syncFailingSince', formatDateTime(status.lastOk))}</p>}
+      {!status.ok && status.error && status.failingSince && status.lastOk && <p class="muted">{t('syncFailingSince', formatDateTime(status.lastOk))}</p>}
       {r && r.unreadable > 0 && <p class="muted">{t('syncUnreadable', String(r.unreadable))}</p>}
     </div>
   );
