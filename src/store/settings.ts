@@ -50,6 +50,8 @@ export interface SyncState {
   token: string | null;
   /** The book's list of forgotten people (src/sync/forgotten.ts) as last agreed: where, which version, what. */
   forgotten?: { href: string; etag: string; hashes: string[] };
+  /** The book takes vCard 4.0 (learnt from a full listing): Kring's new cards are 4.0, else 3.0. */
+  vcard4?: boolean;
 }
 
 export const MAX_CROWD_ITEMS = 500;

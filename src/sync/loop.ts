@@ -116,7 +116,7 @@ async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: stri
 }
 
 /** One card of Kring's sent; on 412 fetched, merged and sent once more. Returns whether it landed. */
-async function send(db: KringDb, book: Book, step: Step, now: number, result: SyncResult): Promise<void> {
+async function send(db: KringDb, book: Book, step: Step, now: number, result: SyncResult, version: '3.0' | '4.0'): Promise<void> {
   if (step.do === 'push-delete') {
     if (await deleteCard(book, step.href, step.etag)) await db.syncCards.delete(step.uid);
     else result.conflicts++; // changed on the server since: the change wins, next sync brings it back
@@ -143,7 +143,7 @@ async function send(db: KringDb, book: Book, step: Step, now: number, result: Sy
     }
   }
   for (let attempt = 0; attempt < 2; attempt++) {
-    const text = writeCard(base, step.uid, fields, now, base?.version ?? '3.0');
+    const text = writeCard(base, step.uid, fields, now, base?.version ?? version);
     const put = await putCard(book, href, text, etag);
     if (put.ok) {
       // Without an etag in the answer, an empty one: the next sync fetches the card and finds it agreed.
@@ -267,10 +267,10 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   const next = mergeForgotten(base, remoteList ? remoteList.hashes : null, added, base.filter((h) => !held.has(h)));
   const current = remoteList === undefined ? base : (remoteList?.hashes ?? []);
   const listChanged = next.join() !== [...current].sort().join();
-  const agreed: SyncState = { ...state, ...(remoteList === undefined ? {} : remoteList ? { forgotten: remoteList } : { forgotten: undefined }) };
+  const agreed: SyncState = { ...state, ...(changes.full ? { vcard4: changes.vcard4 === true } : {}), ...(remoteList === undefined ? {} : remoteList ? { forgotten: remoteList } : { forgotten: undefined }) };
   // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
-  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined) await applyLocal(db, plan, agreed, changes.token, now, released);
-  for (const step of plan.steps) await send(db, book, step, now, result);
+  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined || agreed.vcard4 !== state.vcard4) await applyLocal(db, plan, agreed, changes.token, now, released);
+  for (const step of plan.steps) await send(db, book, step, now, result, agreed.vcard4 ? '4.0' : '3.0');
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   if (listChanged) await sendForgotten(db, book, agreed.forgotten ?? null, next, now);
   return { ...result, deletedRemote: toForget.length > 0 || listChanged || plan.steps.some((s) => s.do === 'push-delete') };

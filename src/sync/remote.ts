@@ -72,6 +72,8 @@ export interface Changes {
   token: string | null;
   /** True when this is every card of the book (no token, or the token was refused). */
   full: boolean;
+  /** From a full listing: whether the book takes vCard 4.0. */
+  vcard4?: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ const etagOf = (props: Record<string, unknown> | undefined) => String(props?.get
 async function listAll(book: Book): Promise<Changes> {
   const res = await davRequest({
     url: book.url,
-    init: { method: 'PROPFIND', namespace: 'd', headers: { ...headersOf(book), Depth: '1' }, body: { propfind: { _attributes: { 'xmlns:d': 'DAV:', 'xmlns:cs': 'http://calendarserver.org/ns/' }, prop: { 'd:getetag': {}, 'd:sync-token': {}, 'd:resourcetype': {} } } } },
+    init: { method: 'PROPFIND', namespace: 'd', headers: { ...headersOf(book), Depth: '1' }, body: { propfind: { _attributes: { 'xmlns:d': 'DAV:', 'xmlns:cs': 'http://calendarserver.org/ns/', 'xmlns:card': 'urn:ietf:params:xml:ns:carddav' }, prop: { 'd:getetag': {}, 'd:sync-token': {}, 'd:resourcetype': {}, 'card:supported-address-data': {} } } } },
     fetchOptions: OMIT,
     fetch: doFetch(book),
   });
@@ -100,16 +102,19 @@ async function listAll(book: Book): Promise<Changes> {
   davAnswer(res, 'listing the address book');
   const self = new URL(book.url).pathname;
   let token: string | null = null;
+  let vcard4 = false;
   const changed: { href: string; etag: string }[] = [];
   for (const r of res) {
     if (!r.href) continue;
     if (new URL(r.href, book.url).pathname === self) {
       token = r.props?.syncToken != null ? String(r.props.syncToken) : null;
+      // The book says it takes vCard 4.0 (RFC 6352 supported-address-data): new cards are written so.
+      vcard4 = /"version":"4\.0"/.test(JSON.stringify(r.props?.supportedAddressData ?? null));
       continue;
     }
     if (r.ok && etagOf(r.props)) changed.push({ href: r.href, etag: etagOf(r.props) });
   }
-  return { changed, deleted: [], token, full: true };
+  return { changed, deleted: [], token, full: true, vcard4 };
 }
 
 /**

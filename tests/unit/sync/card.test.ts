@@ -114,3 +114,16 @@ describe('Kring\'s fields', () => {
     expect(() => parseCard('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:X\r\nEND:VCARD\r\n')).toThrow('the card has no UID');
   });
 });
+
+describe('vCard 4.0, for a book that takes it', () => {
+  it('a new card is written in 4.0 and reads back as written', () => {
+    const fields: SyncFields = { name: 'Lena Visser', emails: ['lena@visser.design', 'l.visser@gmail.com'], notes: 'Ontwerp; logo, huisstijl', tags: ['klant'], status: 'network', cadenceDays: 90, lastContact: NOW - 86_400_000 };
+    const text = writeCard(null, 'lena-1', fields, NOW, '4.0');
+    expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+    expect(text).toContain('EMAIL;PREF=1:lena@visser.design');
+    const card = parseCard(text);
+    expect(card.version).toBe('4.0');
+    expect(card.fields).toEqual(fields);
+  });
+});
+
