@@ -92,16 +92,29 @@ async function deletePerson(db: KringDb, personId: string): Promise<void> {
  * address is kept, so they are never captured again. Returns the addresses, for an immediate undo.
  */
 export async function forget(db: KringDb, personId: string, now = Date.now()): Promise<string[]> {
+  const addresses = await forgetKeys(db, personId);
+  const hashes = await addressHashes(addresses);
+  await forgetHashed(db, personId, [...hashes.values()], now);
+  return addresses;
+}
+
+/** What forgetting a person keeps the hashes of: their addresses, and their name. */
+export async function forgetKeys(db: KringDb, personId: string): Promise<string[]> {
   const person = await db.people.get(personId);
   // Their name too: a page that shows them by name only (SOGo, Outlook) must not bring them back.
   const name = person?.name ? [nameKey(person.name)] : [];
-  const addresses = [...new Set([...(await db.addresses.where('personId').equals(personId).toArray()).map((a) => a.address), ...name])];
-  const hashes = await addressHashes(addresses);
+  return [...new Set([...(await db.addresses.where('personId').equals(personId).toArray()).map((a) => a.address), ...name])];
+}
+
+/**
+ * The writing half of `forget`, with the hashes computed before (crypto.subtle may not be awaited
+ * inside a transaction): usable inside a caller's transaction (sync applies forgets with the rest).
+ */
+export async function forgetHashed(db: KringDb, personId: string, hashes: string[], now: number): Promise<void> {
   await db.transaction('rw', db.people, db.addresses, db.interactions, db.forgotten, async () => {
     await deletePerson(db, personId);
-    await db.forgotten.bulkPut([...hashes.values()].map((hash) => ({ hash, at: now })));
+    await db.forgotten.bulkPut(hashes.map((hash) => ({ hash, at: now })));
   });
-  return addresses;
 }
 
 /** Undo a forget: these addresses may be captured again (their history does not come back). */

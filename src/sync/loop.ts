@@ -18,7 +18,7 @@ import type { Person, SyncCard } from '../store/types';
 import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
 import { FORGOTTEN_FILE, FORGOTTEN_UID, isForgottenCard, mergeForgotten, readForgottenCard, writeForgottenCard } from './forgotten';
-import { forget, merge } from '../store/actions';
+import { forgetHashed, forgetKeys, merge } from '../store/actions';
 import { planSync, type LocalPerson, type Plan, type Step } from './plan';
 import { changesSince, deleteCard, fetchCards, findCard, putCard, type Book } from './remote';
 
@@ -94,9 +94,21 @@ async function writePerson(db: KringDb, personId: string | null, fields: SyncFie
   return id;
 }
 
-async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number, released: Released): Promise<void> {
-  // `state` carries what the pass agreed on besides the token (the forgotten list).
-  await db.transaction('rw', [db.people, db.addresses, db.syncCards, db.settings], async () => {
+/** What other devices did that this one does too: forgets (with their hashes), un-forgets, merges. */
+interface FromElsewhere {
+  forgets: Map<string, string[]>;
+  forgotten: string[];
+  unforgotten: string[];
+  merges: [keep: string, other: string][];
+}
+
+async function applyLocal(db: KringDb, plan: Plan, state: SyncState, token: string | null, now: number, released: Released, elsewhere: FromElsewhere): Promise<void> {
+  // `state` carries what the pass agreed on besides the token (the forgotten list, the vCard version).
+  await db.transaction('rw', db.tables, async () => {
+    await db.forgotten.bulkDelete(elsewhere.unforgotten);
+    for (const [personId, hashes] of elsewhere.forgets) await forgetHashed(db, personId, hashes, now);
+    await db.forgotten.bulkPut(elsewhere.forgotten.map((hash) => ({ hash, at: now })));
+    for (const [keep, other] of elsewhere.merges) await merge(db, keep, other, now);
     for (const step of plan.steps) {
       if (step.do === 'create-local' || step.do === 'update-local') {
         const personId = await writePerson(db, step.do === 'update-local' ? step.personId : null, step.fields, now, released);
@@ -224,27 +236,24 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   }
   const listedHrefs = new Set(listed.map((c) => c.href));
   if (agreedList && remoteList === undefined && (changes.full ? !listedHrefs.has(agreedList.href) : changes.deleted.some((h) => pathOf(book, h) === agreedList.href))) remoteList = null;
-  // Forgotten on another device since: forgotten here too (their person, history and addresses),
-  // before anything else, so the plan below no longer sees them.
-  // Un-forgotten on another device since (gone from the list the server still has): here too. A list
-  // deleted from the server un-forgets nobody; it is written again.
+  // From other devices: who was forgotten (forgotten here too: person, history, addresses), who was
+  // un-forgotten (a list deleted from the server un-forgets nobody; it is written again), and who
+  // was merged (a card with addresses Kring has under several people: one person here too,
+  // undoable like any merge). Decided here, applied with the rest in one transaction below.
   const base = agreedList?.hashes ?? [];
-  if (remoteList) {
-    await forgetHere(db, remoteList.hashes.filter((h) => !base.includes(h)), now);
-    const kept = new Set(remoteList.hashes);
-    await db.forgotten.bulkDelete(base.filter((h) => !kept.has(h)));
-  }
-
-  // A card with an address that Kring has under someone else: the two were merged elsewhere (or the
-  // user said so on their phone), so they are one person here too (undoable like any merge).
+  const remoteNew = remoteList ? remoteList.hashes.filter((h) => !base.includes(h)) : [];
+  const remoteGone = new Set(remoteList ? base.filter((h) => !remoteList!.hashes.includes(h)) : []);
+  const forgets = await whoToForget(db, remoteNew);
   const released = releasedBy(changed, known);
-  await mergeHere(db, changed, known, released, now);
+  const merges = await mergesFor(db, changed, known, released);
+  const goingAway = new Set([...forgets.keys(), ...merges.map(([, other]) => other)]);
+  const fromElsewhere: FromElsewhere = { forgets, forgotten: remoteNew, unforgotten: [...remoteGone], merges };
 
   // Someone forgotten on this device does not come back from the server: their card is deleted,
   // even if it was edited elsewhere since (forgetting is stronger than an edit).
   const emails = [...changed.values()].flatMap(({ card }) => card.fields.emails);
   const hashes = await addressHashes(emails);
-  const forgotten = new Set((await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f ? [f.hash] : [])));
+  const forgotten = new Set([...(await db.forgotten.bulkGet([...hashes.values()])).flatMap((f) => (f && !remoteGone.has(f.hash) ? [f.hash] : [])), ...remoteNew]);
   const toForget: { href: string; etag: string; uid: string; emails: string[] }[] = [];
   for (const [href, { etag, card }] of changed) {
     if (card.fields.emails.length > 0 && card.fields.emails.every((e) => forgotten.has(hashes.get(e)!))) {
@@ -254,7 +263,7 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   }
   const deleted = changes.full ? new Set(synced.map((s) => s.href).filter((h) => !listedHrefs.has(h))) : new Set(changes.deleted.map((h) => pathOf(book, h)));
   const forgottenHrefs = new Set(toForget.map((f) => f.href));
-  const plan = planSync(await localPeople(db, now, opts.scope ?? 'network'), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted, scope: opts.scope ?? 'network' });
+  const plan = planSync((await localPeople(db, now, opts.scope ?? 'network')).filter((p) => !goingAway.has(p.personId)), synced.filter((s: SyncCard) => !forgottenHrefs.has(s.href)), { changed, deleted }, { allowMassDeletion: opts.allowMassDeletion, restoreDeleted: opts.restoreDeleted, scope: opts.scope ?? 'network' });
   if (plan.massDeletion) return { ...result, massDeletion: plan.massDeletion };
   result.received = plan.steps.filter((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network').length;
   // The forgotten list: the server's, with what this device forgot among synced people since, less
@@ -263,30 +272,29 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
     ...plan.steps.flatMap((s) => (s.do === 'push-delete' ? (known.get(s.href)?.base.emails ?? []) : [])),
     ...toForget.flatMap((f) => f.emails),
   ]);
-  const held = new Set((await db.forgotten.bulkGet(base)).flatMap((f) => (f ? [f.hash] : [])));
+  const held = new Set((await db.forgotten.bulkGet(base)).flatMap((f) => (f && !remoteGone.has(f.hash) ? [f.hash] : [])));
   const next = mergeForgotten(base, remoteList ? remoteList.hashes : null, added, base.filter((h) => !held.has(h)));
   const current = remoteList === undefined ? base : (remoteList?.hashes ?? []);
   const listChanged = next.join() !== [...current].sort().join();
   const agreed: SyncState = { ...state, ...(changes.full ? { vcard4: changes.vcard4 === true } : {}), ...(remoteList === undefined ? {} : remoteList ? { forgotten: remoteList } : { forgotten: undefined }) };
   // Nothing to apply and the same token: nothing written (an idle sync costs the store nothing).
-  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined || agreed.vcard4 !== state.vcard4) await applyLocal(db, plan, agreed, changes.token, now, released);
+  if (plan.steps.some((s) => s.do === 'create-local' || s.do === 'update-local' || s.do === 'leave-network' || s.do === 'drop-card') || changes.token !== state.token || !saved || remoteList !== undefined || agreed.vcard4 !== state.vcard4 || merges.length > 0) await applyLocal(db, plan, agreed, changes.token, now, released, fromElsewhere);
   for (const step of plan.steps) await send(db, book, step, now, result, agreed.vcard4 ? '4.0' : '3.0');
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   if (listChanged) await sendForgotten(db, book, agreed.forgotten ?? null, next, now);
   return { ...result, deletedRemote: toForget.length > 0 || listChanged || plan.steps.some((s) => s.do === 'push-delete') };
 }
 
-/** Forget here the people with an address among these hashes, and keep the hashes as forgotten. */
-async function forgetHere(db: KringDb, hashes: string[], now: number): Promise<void> {
-  if (hashes.length === 0) return;
+/** The people with an address among these hashes, each with the hashes forgetting them keeps. */
+async function whoToForget(db: KringDb, hashes: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (hashes.length === 0) return out;
   const wanted = new Set(hashes);
-  const addresses = (await db.addresses.toCollection().primaryKeys()) as string[];
-  const byHash = await addressHashes(addresses.filter((a) => !isNameKey(a)));
-  const people = new Set<string>();
-  const found = await db.addresses.bulkGet([...byHash].filter(([, h]) => wanted.has(h)).map(([a]) => a));
-  for (const a of found) if (a) people.add(a.personId);
-  for (const id of people) await forget(db, id, now);
-  await db.forgotten.bulkPut(hashes.map((hash) => ({ hash, at: now })));
+  const addresses = ((await db.addresses.toCollection().primaryKeys()) as string[]).filter((a) => !isNameKey(a));
+  const byHash = await addressHashes(addresses);
+  const rows = await db.addresses.bulkGet([...byHash].filter(([, h]) => wanted.has(h)).map(([a]) => a));
+  for (const id of new Set(rows.flatMap((r) => (r ? [r.personId] : [])))) out.set(id, [...(await addressHashes(await forgetKeys(db, id))).values()]);
+  return out;
 }
 
 /** The hashes of those of these addresses that are forgotten on this device. */
@@ -323,14 +331,15 @@ async function sendForgotten(db: KringDb, book: Book, agreed: SyncState['forgott
   }
 }
 
-/** Merge into one person the people who hold the addresses of one changed card. */
-async function mergeHere(db: KringDb, changed: Map<string, { card: Card }>, known: Map<string, SyncCard>, released: Released, now: number): Promise<void> {
+/** The merges a changed card asks for: the people who hold its addresses become the card's person. */
+async function mergesFor(db: KringDb, changed: Map<string, { card: Card }>, known: Map<string, SyncCard>, released: Released): Promise<[string, string][]> {
+  const out: [string, string][] = [];
   for (const [href, { card }] of changed) {
     const rows = (await db.addresses.bulkGet(card.fields.emails)).filter((a): a is NonNullable<typeof a> => Boolean(a) && !released(a!.address, a!.personId));
     const holders = [...new Set(rows.map((a) => a.personId))];
     const own = known.get(href)?.personId;
     const keep = own && (await db.people.get(own)) ? own : holders[0];
-    if (!keep) continue;
-    for (const other of holders) if (other !== keep) await merge(db, keep, other, now);
+    if (keep) for (const other of holders) if (other !== keep) out.push([keep, other]);
   }
+  return out;
 }

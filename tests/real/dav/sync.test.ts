@@ -158,7 +158,7 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       expect(await b.syncCards.count()).toBe(await a.syncCards.count());
     });
 
-    it('two people merged in A: one card updated, the other deleted, and B merges them too; undone in A: apart again in B', async () => {
+    it('two people merged in A: one card updated, the other deleted, and B merges them too (in the sync\'s one transaction: stopped, nothing of it); undone in A: apart again in B', async () => {
       const book = server.book();
       const work = await addPersonManually(a, 'pieter@devries-advies.nl', 'Pieter de Vries', T);
       const home = await addPersonManually(a, 'p.devries@gmail.com', 'P. de Vries', T);
@@ -171,6 +171,15 @@ function suite(name: string, open: () => Promise<{ book: () => Book; stop(): Pro
       const mergeId = (await merge(a, work, home, T + 3000))!;
       await syncOnce(a, book, { now: T + 4000 });
       expect(await cardsOn(book)).toHaveLength(1);
+      // B's sync stopped as it saves its token: nothing of it is in the store, the merge neither.
+      const crash = () => {
+        throw new Error('stopped');
+      };
+      const before = JSON.stringify([await b.people.toArray(), await b.addresses.toArray(), await b.merges.count(), await b.syncCards.toArray()]);
+      b.settings.hook('updating').subscribe(crash);
+      await expect(syncOnce(b, book, { now: T + 4500 })).rejects.toThrow();
+      b.settings.hook('updating').unsubscribe(crash);
+      expect(JSON.stringify([await b.people.toArray(), await b.addresses.toArray(), await b.merges.count(), await b.syncCards.toArray()])).toBe(before);
       await syncOnce(b, book, { now: T + 5000 });
       expect(await b.people.count()).toBe(1);
       const inB = (await personBy(b, 'p.devries@gmail.com'))!;
