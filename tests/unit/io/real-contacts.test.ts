@@ -53,6 +53,15 @@ describe('real exports', () => {
     });
   });
 
+  it('KAddressBook 3.0 (kcontacts): LF line ends, VERSION last, another app\'s lower-case X- lines; an Evolution card with its UI-slot parameters', () => {
+    expect(parseVCards(real('kaddressbook-3.0.vcf'))).toEqual([expect.objectContaining({ name: 'ian geiser', emails: ['geiseri@yahoo.com'], notes: '', tags: [] })]);
+    const [card, ...rest] = parseVCards(real('kaddressbook-evolution-3.0.vcf'));
+    expect(rest).toEqual([]);
+    expect(card).toMatchObject({ name: 'Test User', tags: [] });
+    expect([...card!.emails].sort()).toEqual(['johndoe@abc.com', 'thejoe@abc.com']);
+    expect(sniffFormat(real('kaddressbook-3.0.vcf'))).toBe('vcard');
+  });
+
   it('Outlook 2019 2.1: bare parameters, a quoted-printable label with soft line breaks, three addresses', () => {
     expect(readVCards(real('outlook-2019-2.1.vcf'))).toEqual({
       records: [{ name: 'Sir surename secondname forename jun.', emails: ['test1@test1.de', 'test2@test2.de', 'test3@test3.de'], notes: '', tags: [] }],
