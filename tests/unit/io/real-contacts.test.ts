@@ -62,6 +62,18 @@ describe('real exports', () => {
     expect(sniffFormat(real('kaddressbook-3.0.vcf'))).toBe('vcard');
   });
 
+  it('an Android phone 2.1: X-ANDROID-CUSTOM, bare TEL;CELL and EMAIL;HOME, CHARSET on a name; cards without an address read (the import plan skips them)', () => {
+    const read = readVCards(real('android-phone-2.1.vcf'));
+    expect(read).toEqual({
+      records: [
+        { name: 'descvs', emails: [], notes: '', tags: [] },
+        { name: 'cc', emails: [], notes: '', tags: [] },
+        { name: 'qwe', emails: ['wudhxjsjd@qq.com'], notes: 'old', tags: [] },
+      ],
+      problems: [],
+    });
+  });
+
   it('Outlook 2019 2.1: bare parameters, a quoted-printable label with soft line breaks, three addresses', () => {
     expect(readVCards(real('outlook-2019-2.1.vcf'))).toEqual({
       records: [{ name: 'Sir surename secondname forename jun.', emails: ['test1@test1.de', 'test2@test2.de', 'test3@test3.de'], notes: '', tags: [] }],
