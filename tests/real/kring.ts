@@ -34,23 +34,9 @@ export function realWebmailTest<S extends Harness>(start: () => Promise<S>) {
     ],
     kring: [
       async ({ server }, use) => {
-        const { path } = await findChromiumWithPlaywright();
-        const profile = mkdtempSync(join(tmpdir(), 'kring-real-'));
-        const context = await chromium.launchPersistentContext(profile, {
-          executablePath: path!,
-          headless: true,
-          locale: 'en-US',
-          timezoneId: 'Europe/Amsterdam',
-          args: [
-            `--disable-extensions-except=${EXTENSION}`,
-            `--load-extension=${EXTENSION}`,
-            `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.httpPort}`,
-            '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-          ],
-        });
+        const { context, close } = await launchKring(HOST, server.httpPort);
         await use(context);
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await close();
       },
       { scope: 'worker' },
     ],
@@ -62,6 +48,31 @@ export function realWebmailTest<S extends Harness>(start: () => Promise<S>) {
       { scope: 'worker' },
     ],
   });
+}
+
+/** A fresh Chromium profile with the test build of Kring, `host` mapped to a loopback port. */
+export async function launchKring(host: string, port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const { path } = await findChromiumWithPlaywright();
+  const profile = mkdtempSync(join(tmpdir(), 'kring-real-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: path!,
+    headless: true,
+    locale: 'en-US',
+    timezoneId: 'Europe/Amsterdam',
+    args: [
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      `--host-resolver-rules=MAP ${host} 127.0.0.1:${port}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The opt-in, as a user does it: the settings page, the webmail's address, Add. */

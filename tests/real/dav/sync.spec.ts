@@ -4,13 +4,11 @@
  * each connected through the real settings page to Debian's Radicale. A person added to the network
  * in one, with a note, appears in the other's popup after "Sync now"; a change in the other comes back.
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChromiumWithPlaywright } from '../../e2e/browser.mjs';
 import { GMAIL_HEADERS, fixtureHtml, sidebarOf } from '../../e2e/fixtures';
-import { EXTENSION, builtForTests } from '../kring';
+import { builtForTests, launchKring } from '../kring';
 // @ts-expect-error plain ESM module without types
 import { missingRadicale, startRadicale } from './servers.mjs';
 
@@ -23,35 +21,20 @@ const DUTCH = '#inbox/FMfcgzQXJWbqKkgpmVwLQnBTqxZshDrb';
 test.skip(!builtForTests() || missingRadicale().length > 0, 'needs `npm run build:test` and Debian\'s radicale');
 
 let radicale: { url: string; port: number; stop(): Promise<void> };
-const profiles: { context: BrowserContext; dir: string }[] = [];
+const profiles: { close(): Promise<void> }[] = [];
 
 test.beforeAll(async () => {
   radicale = await startRadicale({ [USER]: PASSWORD });
 });
 test.afterAll(async () => {
-  for (const p of profiles) {
-    await p.context.close();
-    rmSync(p.dir, { recursive: true, force: true });
-  }
+  for (const p of profiles) await p.close();
   await radicale?.stop();
 });
 
 async function profile(): Promise<{ context: BrowserContext; id: string }> {
-  const { path } = await findChromiumWithPlaywright();
-  const dir = mkdtempSync(join(tmpdir(), 'kring-sync-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: path!,
-    headless: true,
-    locale: 'en-US',
-    timezoneId: 'Europe/Amsterdam',
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      `--host-resolver-rules=MAP ${DAV_HOST} 127.0.0.1:${radicale.port}`,
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-  });
-  profiles.push({ context, dir });
+  const launched = await launchKring(DAV_HOST, radicale.port);
+  profiles.push(launched);
+  const { context } = launched;
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, id: new URL(sw.url()).host };
 }
