@@ -4,6 +4,7 @@ import { toggleSidebar } from '../src/background/sidebar-toggle';
 import { SITES_KEY, STORE_CHANGED, pageKey, sidebarKey } from '../src/messaging/storage-keys';
 import { browserSites } from '../src/sites/browser';
 import { createSyncRunner } from '../src/sync/schedule';
+import { BADGE_ALARM, BADGE_EVERY_MINUTES, createBadge } from '../src/background/badge';
 import { db } from '../src/store/db';
 import { createSyncService } from '../src/sync/service';
 
@@ -22,18 +23,29 @@ export default defineBackground(() => {
       return false;
     }
   };
+  // The count on the toolbar icon (issue 20): after changes, and hourly for people falling due.
+  const badge = createBadge({ db, action: browser.action });
+  void badge.update().catch(() => {});
+  void browser.alarms.get(BADGE_ALARM).then((a) => (a ? undefined : browser.alarms.create(BADGE_ALARM, { periodInMinutes: BADGE_EVERY_MINUTES }))).catch(() => {});
   const sync = createSyncRunner({
     service: createSyncService({ db, area: browser.storage.local, hasAccess }),
     alarms: browser.alarms,
     hasAccess,
     // What a sync brought in shows in open sidebars.
-    onSynced: () => void browser.storage.session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {}),
+    onSynced: () => {
+      void browser.storage.session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {});
+      badge.soon();
+    },
   });
-  browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).catch(() => {}));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void badge.update().catch(() => {});
+    else void sync.onAlarm(alarm.name).catch(() => {});
+  });
   browser.permissions.onRemoved.addListener(() => void sync.onPermissionRemoved().catch(() => {}));
   void sync.schedule().catch(() => {});
   const listener = startBackground({
     sync,
+    badge,
     ownId: browser.runtime.id,
     // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),
     // while Firefox reports sender.origin as "moz-extension://<uuid>". The one Firefox difference here.

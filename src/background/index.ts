@@ -1,5 +1,5 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
-import type { DetectionPayload, SidebarPage } from '../messaging/protocol';
+import type { DetectionPayload, SidebarPage, SyncMessage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
 import { STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
@@ -8,6 +8,7 @@ import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
 import type { SyncRunner } from '../sync/schedule';
+import type { Badge } from './badge';
 import { createPageStore, createSidebarFrames, createTabAccounts, type SessionArea } from './pages';
 
 /** Which provider a page of each origin may report: a Gmail tab cannot file Outlook captures. */
@@ -30,8 +31,10 @@ export interface BackgroundDeps {
   sites?: { list(): Promise<string[]>; onChange(cb: (origins: string[]) => void): void };
   /** Tell a tab's top frame what one of its frames shows (tabs.sendMessage); absent in tests. */
   toTopFrame?: (tabId: number, message: { type: 'page/frame-view'; view: string; count: number }) => void;
-  /** CardDAV sync (issue 19, ./sync.ts); absent in tests of the capture path. */
+  /** CardDAV sync (issue 19, src/sync/schedule.ts); absent in tests of the capture path. */
   sync?: SyncRunner;
+  /** The count on the toolbar icon (issue 20, ./badge.ts); absent in tests. */
+  badge?: Badge;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface BackgroundDeps {
  */
 export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
 
-export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync }: BackgroundDeps) {
+export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync, badge }: BackgroundDeps) {
   // Per tab: the window's count, and a queue so two reports from one tab never both spend the
   // same remaining budget (they would if read before either ingest finished).
   const budgets = new Map<number, { since: number; created: number; queue: Promise<unknown> }>();
@@ -68,7 +71,10 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
   const housekeeping = () => void maintain(store).catch(() => {});
   const actions = sidebarActions(store);
   /** The store changed: open sidebars re-ask. */
-  const changed = () => void session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {});
+  const changed = () => {
+    void session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {});
+    badge?.soon();
+  };
   housekeeping();
   let full = false;
   void session.get(STORE_FULL).then((v) => (full ||= Boolean(v[STORE_FULL])), () => {});
@@ -161,7 +167,8 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         void sync?.soon().catch(() => {});
         return ok;
       },
-      ...(sync ? { sync: sync.handle } : {}),
+      // A page's message that something changed there (`sync/soon`) also moves the toolbar count.
+      ...(sync ? { sync: (msg: SyncMessage) => (badge?.soon(), sync.handle(msg)) } : {}),
     },
   });
 }

@@ -43,6 +43,8 @@ export const SETTING = {
    * changes (`SyncState`). Never in a backup. The password is not here: extension storage only.
    */
   syncState: 'syncState',
+  /** The count of people due and replies owed on the toolbar icon (issue 20); on unless false. */
+  badge: 'badge',
 } as const;
 
 export interface SyncState {

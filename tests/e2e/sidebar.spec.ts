@@ -51,12 +51,19 @@ test('"Add to my network" in the sidebar puts the person under People with the d
   await expect(popup.getByLabel('Keep in touch')).toHaveValue('90');
 });
 
-test('someone past their cadence is under Due; "contacted today" takes them off', async ({ context, extensionId, served }) => {
+test('someone past their cadence is under Due; "contacted today" takes them off', async ({ context, extensionId, served, serviceWorker }) => {
+  // The count on the toolbar icon (issue 20), as the browser shows it.
+  const badge = () => serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
   // thread-dutch: Pieter wrote on Nov 10, 2026; every 2 weeks makes him due on Nov 24.
   const gmail = await openThread(context, served, 'thread-dutch.html', DUTCH);
   const pieter = sidebarOf(gmail).locator('.card[data-email="pieter@devries-advies.nl"]');
   await pieter.getByRole('button', { name: 'Add to my network' }).click();
+  await expect(pieter.getByLabel('Keep in touch')).toHaveValue('90');
+  await gmail.waitForTimeout(4_000); // the count is redrawn 3 s after the last change
+  const before = Number(await badge()) || 0;
   await pieter.getByLabel('Keep in touch').selectOption('14');
+  // Pieter falls due: the count goes up by one (a few seconds after the change).
+  await expect.poll(badge, { timeout: 15_000 }).toBe(String(before + 1));
 
   const popup = await openPopup(context, extensionId);
   const row = popup.locator('.due-row');
@@ -67,6 +74,7 @@ test('someone past their cadence is under Due; "contacted today" takes them off'
   await popup.screenshot({ path: 'test-results/popup-due.png' });
   await row.getByRole('button', { name: 'Contacted today' }).click();
   await expect(row).toHaveCount(0);
+  await expect.poll(badge, { timeout: 15_000 }).toBe(before > 0 ? String(before) : '');
   await expect(popup.locator('#due-h')).toHaveCount(0);
   // What stays is the reply owed: Pieter's message of Nov 10 is unanswered as far as Kring saw.
   await expect(popup.locator('#owed-h')).toHaveText('Replies owed');

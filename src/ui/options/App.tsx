@@ -258,9 +258,21 @@ function NumberSetting({ id, label, setting, fallback, min, max }: { id: string;
 
 function Defaults() {
   const cadence = useLive(() => getSetting<number>(db(), SETTING.defaultCadenceDays, DEFAULT_CADENCE_DAYS), []);
+  const badge = useLive(() => getSetting<boolean>(db(), SETTING.badge, true), []);
   return (
     <section aria-labelledby="defaults-h">
       <h2 id="defaults-h">{t('cadenceHeading')}</h2>
+      {badge !== undefined && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={badge}
+            // The background redraws the icon's count when a page says something changed.
+            onChange={(e) => void put(SETTING.badge, (e.currentTarget as HTMLInputElement).checked).then(() => browser.runtime.sendMessage({ type: 'sync/soon' })).catch(() => {})}
+          />{' '}
+          {t('badgeSetting')}
+        </label>
+      )}
       <div class="field">
         <label for="default-cadence">{t('defaultCadence')}</label>
         <select id="default-cadence" value={String(cadence ?? DEFAULT_CADENCE_DAYS)} onChange={(e) => void put(SETTING.defaultCadenceDays, Number((e.currentTarget as HTMLSelectElement).value))}>
