@@ -203,12 +203,12 @@ export async function syncOnce(db: KringDb, book: Book, opts: SyncOptions = {}):
     total.sent += r.sent;
     total.conflicts += r.conflicts;
     total.unreadable = Math.max(total.unreadable, r.unreadable);
-    if (r.sent === 0 && r.conflicts === 0 && !r.deletedRemote) break;
+    if (r.sent === 0 && r.conflicts === 0 && !r.wroteRemote) break;
   }
   return total;
 }
 
-async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<SyncResult & { deletedRemote?: boolean }> {
+async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<SyncResult & { wroteRemote?: boolean }> {
   const now = opts.now ?? Date.now();
   const saved = await getSetting<SyncState | null>(db, SETTING.syncState, null);
   const state: SyncState = saved?.bookUrl === book.url ? saved : { bookUrl: book.url, token: null };
@@ -282,7 +282,7 @@ async function syncPass(db: KringDb, book: Book, opts: SyncOptions): Promise<Syn
   for (const step of plan.steps) await send(db, book, step, now, result, agreed.vcard4 ? '4.0' : '3.0');
   for (const f of toForget) if (await deleteCard(book, f.href, f.etag)) await db.syncCards.delete(f.uid);
   if (listChanged) await sendForgotten(db, book, agreed.forgotten ?? null, next, now);
-  return { ...result, deletedRemote: toForget.length > 0 || listChanged || plan.steps.some((s) => s.do === 'push-delete') };
+  return { ...result, wroteRemote: toForget.length > 0 || listChanged || plan.steps.some((s) => s.do === 'push-delete') };
 }
 
 /** The people with an address among these hashes, each with the hashes forgetting them keeps. */

@@ -35,12 +35,14 @@ export function createSyncRunner({ service, alarms, hasAccess, onSynced }: { ser
     if (!(await alarms.get(SYNC_ALARM))) await alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
   };
 
+  /** Something changed in Kring: sync in a minute (a later change moves it on). */
+  const soon = async () => {
+    if (await service.config()) await alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES });
+  };
+
   return {
     schedule,
-    /** Something changed in Kring: sync in a minute (a later change moves it on). */
-    soon: async () => {
-      if (await service.config()) await alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES });
-    },
+    soon,
     onAlarm: async (name: string) => {
       if (name === SYNC_ALARM || name === SYNC_SOON_ALARM) await run();
     },
@@ -69,7 +71,7 @@ export function createSyncRunner({ service, alarms, hasAccess, onSynced }: { ser
         case 'sync/now':
           return run(msg.deletions ?? 'ask');
         case 'sync/soon':
-          if (await service.config()) await alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES });
+          await soon();
           return true;
         case 'sync/scope': {
           const status = await service.setScope(msg.scope);

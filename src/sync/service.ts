@@ -99,6 +99,8 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   /** One sync now; a sync already running is waited for and its outcome returned (then a new one, if asked for). */
   const run = async (deletions: Deletions = 'ask'): Promise<SyncStatus | null> => {
+    // The wait and the claim stay together: `running` is set in the same tick the loop ends (an
+    // awaited helper in between let two callers start at once; the one-at-a-time test caught it).
     while (running) await running.catch(() => {});
     running = runOnce(deletions);
     try {
