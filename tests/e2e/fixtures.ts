@@ -220,11 +220,36 @@ export const storedInteractions = (page: Page) => storedRows<{ address: string; 
 /** The sidebar frame in a webmail page. */
 export const sidebarOf = (page: Page) => page.frameLocator('iframe[title="Kring"]');
 
-/** Open a fixture thread in a new tab and wait until the sidebar shows people. */
-export async function openThread(context: BrowserContext, served: Served, file: string, hash: string): Promise<Page> {
-  served.gmail(file);
+/** Open a fixture thread (a file, or its markup) in a new tab. */
+export async function openThread(context: BrowserContext, served: Served, file: string | { html: string }, hash: string): Promise<Page> {
+  if (typeof file === 'string') served.gmail(file);
+  else served.gmailHtml(file.html);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
   return page;
+}
+
+const NL_DAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'];
+const NL_MONTHS = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+
+/**
+ * thread-dutch.html with its two messages (Nov 10 and 13, 2026) moved so the first is `daysAgo`
+ * days before today, in Gmail's Dutch form ("di 10 nov. 2026 14:22", "10 nov."): what depends on
+ * the real clock (the background's, which a page clock cannot move), such as a reply owed within
+ * 30 days, holds on any day the suite runs.
+ */
+export function dutchThreadDaysAgo(daysAgo: number): string {
+  const html = fixtureHtml('gmail', 'thread-dutch.html');
+  const first = Date.UTC(2026, 10, 10);
+  const today = new Date();
+  const shift = Math.round((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - daysAgo * 86_400_000 - first) / 86_400_000);
+  const moved = (day: number) => new Date(Date.UTC(2026, 10, day) + shift * 86_400_000);
+  const long = (d: Date) => `${NL_DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${NL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const short = (d: Date) => `>${d.getUTCDate()} ${NL_MONTHS[d.getUTCMonth()]}<`;
+  return html
+    .replaceAll('di 10 nov. 2026', long(moved(10)))
+    .replaceAll('vr 13 nov. 2026', long(moved(13)))
+    .replaceAll('>10 nov.<', short(moved(10)))
+    .replaceAll('>13 nov.<', short(moved(13)));
 }

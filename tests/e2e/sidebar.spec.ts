@@ -1,6 +1,6 @@
 // Issue 5: the sidebar while reading, the popup's Due and People, shortcuts, language, accessibility.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openPopup, openThread, sidebarOf, storeCounts, test } from './fixtures';
+import { dutchThreadDaysAgo, expect, openPopup, openThread, sidebarOf, storeCounts, test } from './fixtures';
 
 const LONG = '#inbox/FMfcgzQXJWbqMzTbvDkqrXSGdJHnLLmP';
 const DUTCH = '#inbox/FMfcgzQXJWbqKkgpmVwLQnBTqxZshDrb';
@@ -54,8 +54,9 @@ test('"Add to my network" in the sidebar puts the person under People with the d
 test('someone past their cadence is under Due; "contacted today" takes them off', async ({ context, extensionId, served, serviceWorker }) => {
   // The count on the toolbar icon (issue 20), as the browser shows it.
   const badge = () => serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
-  // thread-dutch: Pieter wrote on Nov 10, 2026; every 2 weeks makes him due on Nov 24.
-  const gmail = await openThread(context, served, 'thread-dutch.html', DUTCH);
+  // thread-dutch, moved in time: Pieter wrote 20 days ago; every 2 weeks makes him due 6 days ago,
+  // and his message is still within the 30 days a reply is owed for.
+  const gmail = await openThread(context, served, { html: dutchThreadDaysAgo(20) }, DUTCH);
   const pieter = sidebarOf(gmail).locator('.card[data-email="pieter@devries-advies.nl"]');
   await pieter.getByRole('button', { name: 'Add to my network' }).click();
   await expect(pieter.getByLabel('Keep in touch')).toHaveValue('90');
@@ -76,7 +77,7 @@ test('someone past their cadence is under Due; "contacted today" takes them off'
   await expect(row).toHaveCount(0);
   await expect.poll(badge, { timeout: 15_000 }).toBe(before > 0 ? String(before) : '');
   await expect(popup.locator('#due-h')).toHaveCount(0);
-  // What stays is the reply owed: Pieter's message of Nov 10 is unanswered as far as Kring saw.
+  // What stays is the reply owed: Pieter's message of 20 days ago is unanswered as far as Kring saw.
   await expect(popup.locator('#owed-h')).toHaveText('Replies owed');
   await expect(popup.locator('.section')).toContainText('You owe Pieter de Vries a reply');
 });

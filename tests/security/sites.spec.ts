@@ -39,6 +39,12 @@ const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId:
 
 test.skip(!builtForTests(), 'the test build is missing: npm run build:test');
 
+/** The background's count of refused messages, by reason (store settings row 'dropped'). */
+async function dropped(page: Page): Promise<Record<string, number>> {
+  const rows = await storedRows<{ key: string; value: Record<string, number> }>(page, 'settings');
+  return rows.find((r) => r.key === 'dropped')?.value ?? {};
+}
+
 async function turnOn(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -105,14 +111,19 @@ test('5: the site framed by an unrelated page plants nobody', async ({ context, 
   await context.route('http://news.example/**', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>News</title><iframe src="${ORIGIN}/?_task=mail&_mbox=INBOX" width="800" height="600"></iframe>` }));
   const news = await context.newPage();
   await news.goto('http://news.example/article');
-  // The frame loads and Kring's script runs in it (the site is on), but its reports are refused.
+  // The frame loads and Kring's script runs in it (the site is on), but its reports are refused:
+  // the background counts them as from a sub-frame.
   await expect(news.frameLocator('iframe').locator('tr[id^="rcmrow"]')).toHaveCount(1);
-  await news.waitForTimeout(3_000);
+  await expect.poll(async () => (await dropped(options))['sub-frame'] ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   expect((await storeCounts(options)).people ?? 0).toBe(0);
   // The same page opened as the site itself is read.
   const mail = await context.newPage();
   await mail.goto(`${ORIGIN}/?_task=mail&_mbox=INBOX`);
-  await expect.poll(async () => (await storeCounts(options)).people ?? 0, { timeout: 20_000 }).toBe(1);
+  await expect(mail.locator('tr[id^="rcmrow"]')).toHaveCount(1);
+  // (What the background refused, in the failure message, if it did not read it.)
+  await expect
+    .poll(async () => ((await storeCounts(options)).people ?? 0) === 1 || JSON.stringify(await dropped(options)), { timeout: 30_000 })
+    .toBe(true);
 });
 
 test('12: a site written into the list without the browser granting it is not believed', async ({ worker, context, extensionId }) => {
