@@ -15,7 +15,7 @@ import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, refreshPerson, withDue } from '../store/person-record';
 import { MAX_CROWD_ITEMS, MAX_PENDING_OWN, SETTING, countDetectionDegraded, countDetectionFailure, getSetting, ownKeys, type PendingOwn } from '../store/settings';
-import type { Address, Interaction, Person } from '../store/types';
+import type { Address, Interaction, Person } from '../model/types';
 
 type Item = DetectionPayload['items'][number];
 

@@ -11,7 +11,7 @@ import { DAY } from '../network/cadence';
 import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
 import { addPersonManually, addToNetwork, setCadence } from '../store/actions';
 import type { KringDb } from '../store/db';
-import type { Person } from '../store/types';
+import type { Person } from '../model/types';
 import { addressHashes } from '../store/hash';
 import { historyOf } from '../store/people';
 import { SETTING, getSetting, ownKeys } from '../store/settings';

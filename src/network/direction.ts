@@ -6,7 +6,7 @@
  * - A mailing list is never a contact (noise.ts isListAddress); a post to a list that did not
  *   address the user personally is seen with its poster, not written to the user ('cc').
  */
-import type { Direction } from '../store/types';
+import type { Direction } from '../model/types';
 import { nameKey } from './names';
 import { isListAddress } from './noise';
 

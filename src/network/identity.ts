@@ -4,7 +4,7 @@
  * - suggestMerges: never automatic; each suggestion has a reason, and a "not the same person"
  *   answer (a dismissed pair) is remembered.
  */
-import type { Person } from '../store/types';
+import type { Person } from '../model/types';
 import { normaliseName } from './names';
 import { betterName, strongerReason } from './reason';
 

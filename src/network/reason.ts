@@ -2,7 +2,7 @@
  * Why a person is in Kring, and which name to show. Both merge deterministically (the strongest
  * reason, the best name), so the store ends the same whatever order pages were seen in.
  */
-import type { CaptureReason, Direction } from '../store/types';
+import type { CaptureReason, Direction } from '../model/types';
 
 export const reasonFor: Record<Direction, CaptureReason> = {
   in: 'they-wrote',

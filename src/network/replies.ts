@@ -9,7 +9,7 @@
  * Copies (cc) and meetings do not count as writing. Only conversations whose latest message is at
  * or after `since` are judged; older messages given are read only to know who opened them.
  */
-import type { Direction } from '../store/types';
+import type { Direction } from '../model/types';
 import { DAY } from './cadence';
 
 export const DEFAULT_REPLY_DAYS = 3;

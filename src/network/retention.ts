@@ -1,5 +1,5 @@
 /** Forgetting built in: people Kring only saw expire; people the user added never do. Pure. */
-import type { Person } from '../store/types';
+import type { Person } from '../model/types';
 import { DAY } from './cadence';
 
 export const DEFAULT_RETENTION_DAYS = 180;

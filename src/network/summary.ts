@@ -1,5 +1,5 @@
 /** A person's dates, derived from their interactions. Pure; used after merges, undos and forgets. */
-import type { Direction } from '../store/types';
+import type { Direction } from '../model/types';
 import { isContact } from './direction';
 
 export interface Dated {

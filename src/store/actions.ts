@@ -11,7 +11,7 @@ import type { KringDb } from './db';
 import { addressHashes } from './hash';
 import { interactionsOf, newPerson, refreshPerson, withDue } from './person-record';
 import { SETTING, getSetting, ownAddresses, type PendingOwn } from './settings';
-import type { Interaction, MergeRecord, Person } from './types';
+import type { Interaction, MergeRecord, Person } from '../model/types';
 
 const ALL = (db: KringDb) => [db.people, db.addresses, db.interactions, db.settings, db.forgotten, db.ignoreRules, db.merges, db.dismissedPairs, db.syncCards];
 

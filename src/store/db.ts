@@ -6,7 +6,7 @@
  * (their IndexedDB would be the webmail page's).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting, SyncCard } from './types';
+import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting, SyncCard } from '../model/types';
 
 export const DB_NAME = 'kring';
 

@@ -1,5 +1,5 @@
 import type { KringDb } from './db';
-import type { Interaction, Person } from './types';
+import type { Interaction, Person } from '../model/types';
 
 /** People, most recent contact first: a read of the `lastContact` index. */
 export function peopleByLastContact(db: KringDb, limit = 500): Promise<Person[]> {

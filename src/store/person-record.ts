@@ -2,7 +2,7 @@
 import { dueDate } from '../network/cadence';
 import { summarize } from '../network/summary';
 import type { KringDb } from './db';
-import type { Person } from './types';
+import type { Person } from '../model/types';
 
 /** A person with `due` set from their rhythm, or removed when no reminder applies. */
 export function withDue(p: Person): Person {

@@ -4,7 +4,7 @@ import { suggestMerges, type Suggestion } from '../network/identity';
 import { DEFAULT_REPLY_DAYS, repliesOwed } from '../network/replies';
 import type { KringDb } from './db';
 import { SETTING, getSetting } from './settings';
-import type { Person } from './types';
+import type { Person } from '../model/types';
 
 export interface DuePerson {
   person: Person;

@@ -13,7 +13,7 @@ import type { KringDb } from './db';
 import { addressHashes } from './hash';
 import { newPerson, withDue } from './person-record';
 import { ownKeys, SETTING, type SyncState } from './settings';
-import type { Person } from './types';
+import type { Person } from '../model/types';
 
 const tables = (db: KringDb) => BACKUP_TABLES.map((t) => db.table(t));
 

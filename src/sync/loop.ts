@@ -14,7 +14,7 @@ import type { KringDb } from '../store/db';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
 import { getSetting, SETTING, type SyncState } from '../store/settings';
-import type { Person, SyncCard } from '../store/types';
+import type { Person, SyncCard } from '../model/types';
 import { contentKey, parseCard, writeCard, type Card, type SyncFields } from './card';
 import { mergeFields } from './merge';
 import { FORGOTTEN_FILE, FORGOTTEN_UID, isForgottenCard, mergeForgotten, readForgottenCard, writeForgottenCard } from './forgotten';

@@ -1,7 +1,7 @@
 /** Pieces the popup and the sidebar share. Page-derived text is only ever a text node here. */
 import { useState } from 'preact/hooks';
 import { CADENCE_CHOICES } from '../network/cadence';
-import type { Interaction, Person } from '../store/types';
+import type { Interaction, Person } from '../model/types';
 import { formatDateTime, formatShortDate, t } from './i18n';
 import { cadenceLabel, DIRECTION_LABEL, REASON_LABEL, relativeTime } from './format';
 import { providerName, sourceLink } from './links';

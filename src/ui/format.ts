@@ -1,5 +1,5 @@
 import { CADENCE_CHOICES, DAY } from '../network/cadence';
-import type { CaptureReason, Direction } from '../store/types';
+import type { CaptureReason, Direction } from '../model/types';
 import { cachedFormat, t, uiLanguage, type MessageKey } from './i18n';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -2,7 +2,7 @@
  * Links back to where an interaction was seen. Built only from ids Kring parsed itself, for hosts
  * Kring supports, and checked again as URLs; page text never becomes a link.
  */
-import type { Interaction } from '../store/types';
+import type { Interaction } from '../model/types';
 
 const HOSTS = new Set(['mail.google.com', 'calendar.google.com']);
 

@@ -33,8 +33,11 @@ const under = (path: string, dir: string) => path === dir || path.startsWith(`${
 /** Who may import whom (ARCHITECTURE.md, "Boundaries"). Packages are listed as allowed names. */
 const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[] = [
   { from: 'src/detect', allow: (t) => under(t, 'src/detect') },
-  { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/store/types') },
-  { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && under(t, 'src/store')) || ['ical.js', 'papaparse', 'zod'].includes(t) },
+  // The domain types (Person, Interaction, Direction…): plain data, imported by everyone, importing nothing.
+  { from: 'src/model', allow: () => false },
+  // The pure rules import nothing of the store (issue 20): the types they share live in src/model.
+  { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/model/types') },
+  { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && (under(t, 'src/store') || under(t, 'src/model'))) || ['ical.js', 'papaparse', 'zod'].includes(t) },
   {
     from: 'src/capture',
     allow: (t) =>
@@ -43,7 +46,7 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   },
   // CardDAV sync (issue 19): the card mapping and the merge are pure, on the vCard code of src/io.
   // Its schedule takes the settings page's messages, by their types only.
-  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || t === 'tsdav' || (typeOnly && t === 'src/messaging/protocol') },
+  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || under(t, 'src/model') || t === 'tsdav' || (typeOnly && t === 'src/messaging/protocol') },
   // Site registration (issue 11): the registry takes the browser APIs it is given (browser.ts gives them).
   { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' || under(t, 'src/sites') || t === 'wxt/browser' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).
@@ -55,12 +58,12 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   {
     from: 'src/background',
     // Sync is wired in by entrypoints/background.ts; the handlers know its runner's type only.
-    allow: (t, typeOnly) => ['src/background', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)) || (typeOnly && under(t, 'src/sync')),
+    allow: (t, typeOnly) => ['src/background', 'src/model', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)) || (typeOnly && under(t, 'src/sync')),
   },
   {
     from: 'src/ui',
     allow: (t, typeOnly) =>
-      ['src/ui', 'src/store', 'src/network', 'src/io', 'src/sites', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
+      ['src/ui', 'src/model', 'src/store', 'src/network', 'src/io', 'src/sites', 'src/messaging/client', 'src/messaging/storage-keys', 'public/_locales'].some((d) => under(t, d)) ||
       t === 'src/detect/scrub' ||
       // Sync's storage keys and status types (no DAV client in a page), and its messages' types.
       t === 'src/sync/config' ||

@@ -27,7 +27,7 @@ import { dueList, repliesOwedNow, suggestionsFor } from '../../store/queries';
 import { contactRecords } from '../../store/transfer';
 import { serializeVCards } from '../../io/vcard-write';
 import { download } from '../download';
-import type { Interaction, Person } from '../../store/types';
+import type { Interaction, Person } from '../../model/types';
 import { CadencePicker, displayName, InsecureSite, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { cadenceLabel, duration, monthLabel } from '../format';
 import { formatDate, t } from '../i18n';
