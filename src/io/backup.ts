@@ -76,6 +76,19 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   replyDays: z.number().int().min(1).max(365),
   keepSubjects: z.boolean(),
   retentionRanAt: time,
+  organisations: z
+    .record(
+      z.string().min(3).max(253),
+      z.object({
+        name: str(200).optional(),
+        cadenceDays: z.number().int().min(1).max(36_500).nullable().optional(),
+        tags: z.array(str(200)).max(1000).optional(),
+        notes: str(200_000).optional(),
+        personal: z.boolean().optional(),
+        at: time,
+      }),
+    )
+    .refine((r) => Object.keys(r).length <= 100_000),
 };
 /**
  * Each table's records, field by field (issue 16: a backup with `tags: null` or a date as text
@@ -87,7 +100,8 @@ const RECORDS: Record<BackupTable, z.ZodType> = {
   interactions: z.object({
     id,
     personId: id,
-    address: id,
+    // Empty for "Contacted today" (store/actions.ts logContact): no address was involved.
+    address: str(1000),
     provider: str(100),
     sourceId: str(1000),
     threadId: str(1000).nullable(),

@@ -1,0 +1,211 @@
+/** One person's page: addresses, status, cadence, tags and notes, merge suggestions, history, forget. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { quietLongerThanUsual, suggestedCadence } from '../../network/cadence';
+import { isContact } from '../../network/direction';
+import { isNameKey } from '../../network/names';
+import { addToNetwork, dismissSuggestion, forget, logContact, merge, removeFromNetwork, setCadence, setNotes, setTags, unmerge } from '../../store/actions';
+import { db } from '../../store/db';
+import { addressesOf, historyOf } from '../../store/people';
+import { suggestionsFor } from '../../store/queries';
+import { contactRecords } from '../../store/transfer';
+import { serializeVCards } from '../../io/vcard-write';
+import type { Interaction, Person } from '../../model/types';
+import { download } from '../download';
+import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
+import { cadenceLabel, monthLabel } from '../format';
+import { t } from '../i18n';
+import { useLive } from '../useLive';
+import { useNames } from './names';
+
+function groupByMonth(history: Interaction[]): [string, Interaction[]][] {
+  const groups = new Map<string, Interaction[]>();
+  for (const i of history) {
+    const label = monthLabel(i.at);
+    groups.set(label, [...(groups.get(label) ?? []), i]);
+  }
+  return [...groups];
+}
+
+export function PersonPage({ personId, onBack, onOpen }: { personId: string; onBack: () => void; onOpen: (id: string) => void }) {
+  const person = useLive(() => db().people.get(personId), [personId]);
+  const addresses = useLive(async () => (await addressesOf(db(), personId)).filter((a) => !isNameKey(a)), [personId]);
+  const history = useLive(() => historyOf(db(), personId), [personId]);
+  const suggestions = useLive(() => suggestionsFor(db(), personId), [personId]);
+  const otherIds = (suggestions ?? []).map((s) => (s.a === personId ? s.b : s.a));
+  const otherNames = useNames(otherIds);
+  const [confirming, setConfirming] = useState(false);
+  const [mergedId, setMergedId] = useState<string | null>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), [personId]);
+
+  const backBar = (
+    <header class="bar">
+      <button ref={backRef} type="button" class="back" onClick={onBack}>
+        {t('back')}
+      </button>
+    </header>
+  );
+  if (person === undefined) return <main class="popup">{backBar}</main>;
+  const name = displayName(person, addresses?.[0]);
+  const contacts = (history ?? []).filter((i) => isContact(i.direction) && !i.atEstimated).map((i) => i.at);
+  const suggested = suggestedCadence(contacts);
+  const quiet = quietLongerThanUsual(contacts, Date.now());
+  return (
+    <main class="popup">
+      {backBar}
+      <section class="person-detail">
+        <h1>{name}</h1>
+        <ul class="addresses" aria-label={t('addresses')}>
+          {(addresses ?? []).map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+        <div class="meta">
+          <StatusChip person={person} count={history?.length ?? 0} />
+          <Reason person={person} />
+          {addresses && addresses.length === 0 && (
+            <span class="chip chip-warn" title={t('unresolvedHelp')}>
+              {t('statusUnresolved')}
+            </span>
+          )}
+          {quiet && <span class="chip chip-warn">{t('quietLonger')}</span>}
+        </div>
+        <LastContact at={person.lastContact} />
+        {mergedId && (
+          <p class="notice">
+            {t('mergedUndo')}{' '}
+            <button type="button" class="link" onClick={() => void unmerge(db(), mergedId).then(() => setMergedId(null))}>
+              {t('undo')}
+            </button>
+          </p>
+        )}
+        <div class="actions">
+          {person.status === 'network' ? (
+            <>
+              <CadencePicker id="cadence" value={person.cadenceDays} onChange={(d) => void setCadence(db(), person.id, d)} />
+              <button type="button" onClick={() => void removeFromNetwork(db(), person.id)}>
+                {t('removeFromNetwork')}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="primary" onClick={() => void addToNetwork(db(), person.id)}>
+              {t('addToNetwork')}
+            </button>
+          )}
+          <button type="button" onClick={() => void logContact(db(), person.id)}>
+            {t('contactedToday')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void contactRecords(db(), person.id).then((r) => download(serializeVCards(r), `${(person.name ?? 'contact').replace(/[^\p{L}\p{N} .-]+/gu, '').trim() || 'contact'}.vcf`, 'text/vcard;charset=utf-8'))
+            }
+          >
+            {t('exportPerson')}
+          </button>
+        </div>
+        {suggested && person.status === 'network' && suggested !== person.cadenceDays && (
+          <p class="muted small">{t('cadenceSuggested', cadenceLabel(suggested))}</p>
+        )}
+        <TagsAndNotes person={person} />
+        {suggestions && suggestions.length > 0 && (
+          <section aria-labelledby="merge-h">
+            <h2 id="merge-h">{t('mergeSuggestions')}</h2>
+            <ul class="plain">
+              {suggestions.map((s) => {
+                const other = s.a === personId ? s.b : s.a;
+                return (
+                  <li key={other} class="suggestion">
+                    <button type="button" class="link" onClick={() => onOpen(other)}>
+                      {otherNames?.get(other) ?? '…'}
+                    </button>{' '}
+                    <span class="muted small">{t(s.reason === 'same-name' ? 'suggestSameName' : 'suggestSameLocalPart')}</span>
+                    <div class="actions">
+                      <button type="button" onClick={() => void merge(db(), personId, other).then((id) => setMergedId(id))}>
+                        {t('merge')}
+                      </button>
+                      <button type="button" onClick={() => void dismissSuggestion(db(), personId, other)}>
+                        {t('notSamePerson')}
+                      </button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        <h2>{t('historyHeading')}</h2>
+        {(history ?? []).length === 0 && <p class="muted">{t('noHistory')}</p>}
+        {groupByMonth(history ?? []).map(([month, items]) => (
+          <section key={month} class="month">
+            <h3 class="small-heading">{month}</h3>
+            <ol class="history">
+              {items.map((i) => (
+                <InteractionRow key={i.id} i={i} />
+              ))}
+            </ol>
+          </section>
+        ))}
+        <div class="danger-zone">
+          {confirming ? (
+            <div role="alertdialog" aria-labelledby="forget-h" aria-describedby="forget-d" class="confirm">
+              <h2 id="forget-h">{t('forgetTitle', name)}</h2>
+              <p id="forget-d">{t('forgetExplain')}</p>
+              <div class="actions">
+                <button type="button" class="danger" onClick={() => void forget(db(), person.id).then(onBack)}>
+                  {t('forgetConfirm')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" class="danger-link" onClick={() => setConfirming(true)}>
+              {t('forget')}
+            </button>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}
+
+function TagsAndNotes({ person }: { person: Person }) {
+  const [notes, setNotesText] = useState(person.notes);
+  const [tags, setTagsText] = useState(person.tags.join(', '));
+  const [saved, setSaved] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    setNotesText(person.notes);
+    setTagsText(person.tags.join(', '));
+    // Only when another person is opened; edits here must not be overwritten while typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [person.id]);
+  const saveNotes = (v: string) => {
+    setNotesText(v);
+    setSaved(false);
+    clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void setNotes(db(), person.id, v).then(() => setSaved(true)), 400);
+  };
+  return (
+    <div class="fields">
+      <label for="tags">{t('tags')}</label>
+      <input
+        id="tags"
+        value={tags}
+        aria-describedby="tags-hint"
+        onInput={(e) => setTagsText((e.currentTarget as HTMLInputElement).value)}
+        onBlur={() => void setTags(db(), person.id, tags.split(','))}
+      />
+      <span id="tags-hint" class="muted small">
+        {t('tagsHint')}
+      </span>
+      <label for="notes">{t('notes')}</label>
+      <textarea id="notes" rows={3} value={notes} aria-describedby="notes-hint" onInput={(e) => saveNotes((e.currentTarget as HTMLTextAreaElement).value)} />
+      <span id="notes-hint" class="muted small" aria-live="polite">
+        {saved ? t('saved') : t('notesHint')}
+      </span>
+    </div>
+  );
+}
