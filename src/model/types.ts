@@ -101,3 +101,19 @@ export interface SyncCard {
   base: { name: string | null; emails: string[]; notes: string; tags: string[]; status: PersonStatus; cadenceDays: number | null; lastContact: number };
   key: string;
 }
+
+/**
+ * What the user set for an organisation (issue 20), by its registrable domain; kept in the settings
+ * row `organisations`, so backups carry it. Everything else about it is computed from its people.
+ */
+export interface OrgRecord {
+  /** The user's name for it; absent: the one the mail shows, else one made from the domain. */
+  name?: string;
+  /** Due when nobody there has been in touch for this many days. */
+  cadenceDays?: number | null;
+  tags?: string[];
+  notes?: string;
+  /** The user said its addresses are people's own (a mail provider the list misses). */
+  personal?: boolean;
+  at: number;
+}

@@ -45,6 +45,8 @@ export const SETTING = {
   syncState: 'syncState',
   /** The count of people due and replies owed on the toolbar icon (issue 20); on unless false. */
   badge: 'badge',
+  /** What the user set per organisation (issue 20): `{ [domain]: OrgRecord }`. In backups. */
+  organisations: 'organisations',
 } as const;
 
 export interface SyncState {

@@ -36,7 +36,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   // The domain types (Person, Interaction, Direction…): plain data, imported by everyone, importing nothing.
   { from: 'src/model', allow: () => false },
   // The pure rules import nothing of the store (issue 20): the types they share live in src/model.
-  { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/model/types') },
+  // Organisations: the Public Suffix List (tldts) and the list of mail providers, both maintained packages.
+  { from: 'src/network', allow: (t, typeOnly) => under(t, 'src/network') || (typeOnly && t === 'src/model/types') || t === 'tldts' || t === 'email-providers/all.json' },
   { from: 'src/io', allow: (t, typeOnly) => under(t, 'src/io') || (typeOnly && (under(t, 'src/store') || under(t, 'src/model'))) || ['ical.js', 'papaparse', 'zod'].includes(t) },
   {
     from: 'src/capture',

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../src/io/backup';
 import type { ContactRecord } from '../../../src/io/contacts';
-import { addIgnoreRule, answerOwn, addToNetwork, eraseEverything, forget, merge, setNotes, setTags, dismissSuggestion } from '../../../src/store/actions';
+import { addIgnoreRule, answerOwn, addToNetwork, eraseEverything, forget, logContact, merge, setNotes, setTags, dismissSuggestion } from '../../../src/store/actions';
+import { updateOrg } from '../../../src/store/organisations';
 import type { KringDb } from '../../../src/store/db';
 import { SETTING } from '../../../src/store/settings';
 import { applyImport, contactRecords, exportBackup, previewImport, restoreBackup } from '../../../src/store/transfer';
@@ -25,6 +26,9 @@ async function populated() {
   await addToNetwork(db, p.id, NOW, 30);
   await setNotes(db, p.id, 'Koffie op dinsdag.');
   await setTags(db, p.id, ['client']);
+  // "Contacted today" (an interaction without an address) and an organisation's cadence and note.
+  await logContact(db, p.id, NOW);
+  await updateOrg(db, 'devries.nl', { cadenceDays: 60, notes: 'Advies.' });
   await merge(db, p.id, (await personByAddress(db, 'p.devries@gmail.com'))!.id, NOW);
   await dismissSuggestion(db, 'a', 'b', NOW);
   await addIgnoreRule(db, '@spam.example', NOW);

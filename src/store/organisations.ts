@@ -1,0 +1,57 @@
+/**
+ * Organisations (issue 20): the popup's reads and the user's edits. The grouping and the trend are
+ * src/network/organisations.ts; this reads what they need and keeps what the user sets, in the
+ * settings row `organisations` (one small record per organisation the user touched).
+ */
+import { DAY } from '../network/cadence';
+import { isContact } from '../network/direction';
+import { isNameKey } from '../network/names';
+import { summariseOrganisations, TREND_DAYS, type OrgPerson, type OrgSummary } from '../network/organisations';
+import type { Direction, OrgRecord } from '../model/types';
+import type { KringDb } from './db';
+import { getSetting, SETTING } from './settings';
+
+const CONTACT_DIRECTIONS: Direction[] = ['in', 'out', 'meeting', 'manual'];
+
+export async function orgRecords(db: KringDb): Promise<Record<string, OrgRecord>> {
+  return getSetting<Record<string, OrgRecord>>(db, SETTING.organisations, {});
+}
+
+/**
+ * Every organisation of the people Kring keeps. Reads people and addresses whole (as the People
+ * tab does) and only the contacts of the last 2 × 90 days, by the `[direction+at]` index.
+ */
+export async function organisations(db: KringDb, now = Date.now()): Promise<OrgSummary[]> {
+  const from = now - 2 * TREND_DAYS * DAY;
+  return db.transaction('r', [db.people, db.addresses, db.interactions, db.settings], async () => {
+    const [people, addresses, records, ...contacts] = await Promise.all([
+      db.people.toArray(),
+      db.addresses.toArray(),
+      orgRecords(db),
+      ...CONTACT_DIRECTIONS.map((d) => db.interactions.where('[direction+at]').between([d, from], [d, now], true, true).toArray()),
+    ]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const members: OrgPerson[] = [];
+    for (const a of addresses) {
+      const person = byId.get(a.personId);
+      if (person && !isNameKey(a.address)) members.push({ person, address: a.address });
+    }
+    const recent = contacts.flat().filter((i) => isContact(i.direction) && !i.atEstimated);
+    return summariseOrganisations(members, recent, records, now);
+  });
+}
+
+/** Change what the user set for one organisation; an empty record is removed. */
+export async function updateOrg(db: KringDb, domain: string, patch: Partial<Omit<OrgRecord, 'at'>>): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const records = await orgRecords(db);
+    const next: OrgRecord = { ...records[domain], ...patch, at: Date.now() };
+    if (next.name !== undefined) next.name = next.name.trim().slice(0, 200);
+    if (next.notes !== undefined) next.notes = next.notes.slice(0, 200_000);
+    if (next.tags) next.tags = [...new Set(next.tags.map((t) => t.trim().slice(0, 200)).filter(Boolean))].slice(0, 1000);
+    const empty = !next.name && !next.cadenceDays && !next.tags?.length && !next.notes && !next.personal;
+    if (empty) delete records[domain];
+    else records[domain] = next;
+    await db.settings.put({ key: SETTING.organisations, value: records });
+  });
+}

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBackup } from '../../../src/io/backup';
+import { addToNetwork, logContact } from '../../../src/store/actions';
+import type { KringDb } from '../../../src/store/db';
+import { organisations, orgRecords, updateOrg } from '../../../src/store/organisations';
+import { exportBackup, restoreBackup } from '../../../src/store/transfer';
+import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
+
+let db: KringDb;
+beforeEach(async () => {
+  db = await freshDb('orgs');
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+
+describe('organisations from the store', () => {
+  it('groups captured people by domain, counts recent contacts, and keeps what the user sets through a backup', async () => {
+    await ingest(db, email('m1', ['m.jansen@mail.rijnmond-zorg.nl', 'Maria Jansen | Rijnmond Zorg'], [[ME, null]], '2026-11-20T10:00:00+01:00'), NOW);
+    await ingest(db, email('m2', [ME, null], [['tom@rijnmond-zorg.nl', 'Tom Hendriks']], '2026-07-01T10:00:00+02:00'), NOW);
+    await ingest(db, email('m3', ['friend@gmail.com', 'A Friend'], [[ME, null]], '2026-11-25T10:00:00+01:00'), NOW);
+    const maria = (await personByAddress(db, 'm.jansen@mail.rijnmond-zorg.nl'))!;
+    await addToNetwork(db, maria.id, NOW);
+    let orgs = await organisations(db, NOW);
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]).toMatchObject({ domain: 'rijnmond-zorg.nl', name: 'Rijnmond Zorg', networkCount: 1, recent: 1, before: 1, trend: 'steady' });
+    expect(orgs[0]!.people.map((p) => p.name)).toEqual(['Maria Jansen', 'Tom Hendriks']);
+
+    // "Contacted today" with Maria counts for the organisation.
+    await logContact(db, maria.id, NOW);
+    orgs = await organisations(db, NOW);
+    expect(orgs[0]).toMatchObject({ lastContact: NOW, recent: 2 });
+
+    await updateOrg(db, 'rijnmond-zorg.nl', { name: '  Rijnmond Zorggroep ', cadenceDays: 30, tags: ['zorg', ' zorg', ''], notes: 'Partner in Noordzee.' });
+    expect((await orgRecords(db))['rijnmond-zorg.nl']).toMatchObject({ name: 'Rijnmond Zorggroep', cadenceDays: 30, tags: ['zorg'], notes: 'Partner in Noordzee.' });
+    const backup = parseBackup(JSON.stringify(await exportBackup(db, NOW)));
+    await updateOrg(db, 'rijnmond-zorg.nl', { name: '', cadenceDays: null, tags: [], notes: '' });
+    expect(await orgRecords(db)).toEqual({});
+    await restoreBackup(db, backup);
+    orgs = await organisations(db, NOW);
+    expect(orgs[0]).toMatchObject({ name: 'Rijnmond Zorggroep', due: NOW + 30 * 86_400_000 });
+  });
+
+  it('a backup with a malformed organisation record is refused, naming it', async () => {
+    const backup = await exportBackup(db, NOW);
+    backup.tables.settings.push({ key: 'organisations', value: { 'x.nl': { cadenceDays: 'soon', at: 0 } } });
+    expect(() => parseBackup(JSON.stringify(backup))).toThrow(/settings\[\d+\]|cadenceDays/);
+  });
+});
