@@ -52,13 +52,13 @@ export function InteractionRow({ i, compact = false }: { i: Pick<Interaction, 'a
 }
 
 /** The cadence select; "custom…" asks for a number of days inline. */
-export function CadencePicker({ value, onChange, id }: { value: number | null; onChange: (days: number | null) => void; id: string }) {
+export function CadencePicker({ value, onChange, id, label = t('cadenceLabel') }: { value: number | null; onChange: (days: number | null) => void; id: string; label?: string }) {
   const choices: (number | null)[] = [...CADENCE_CHOICES, null];
   const isCustom = value !== null && !(CADENCE_CHOICES as readonly number[]).includes(value);
   const [custom, setCustom] = useState(isCustom);
   return (
     <span class="cadence">
-      <label for={id}>{t('cadenceLabel')}</label>{' '}
+      <label for={id}>{label}</label>{' '}
       <select
         id={id}
         value={custom ? 'custom' : String(value ?? 'none')}

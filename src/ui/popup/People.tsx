@@ -5,11 +5,13 @@ import { db } from '../../store/db';
 import { displayName } from '../components';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
+import { orgMatches } from '../../network/organisations';
+import { organisations } from '../../store/organisations';
 
 type Filter = 'all' | 'network' | 'seen';
 const ROW = 56;
 
-export function People({ onOpen }: { onOpen: (id: string) => void }) {
+export function People({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; onOpenOrg?: (domain: string) => void }) {
   const data = useLive(async () => {
     const [people, addresses] = await Promise.all([db().people.orderBy('lastContact').reverse().toArray(), db().addresses.toArray()]);
     return { people, addresses };
@@ -65,6 +67,7 @@ export function People({ onOpen }: { onOpen: (id: string) => void }) {
           {t('peopleCount', String(shown.length))}
         </span>
       </div>
+      {q.length >= 2 && onOpenOrg && <OrgMatches query={q} onOpen={onOpenOrg} />}
       {shown.length === 0 ? (
         <p class="empty">{t('noSearchResults', query)}</p>
       ) : (
@@ -86,5 +89,29 @@ export function People({ onOpen }: { onOpen: (id: string) => void }) {
         </div>
       )}
     </>
+  );
+}
+
+/** A search in People also finds organisations, by name, domain or tag (issue 20): the first few, above the people. */
+function OrgMatches({ query, onOpen }: { query: string; onOpen: (domain: string) => void }) {
+  const all = useLive(() => organisations(db(), Date.now()), []);
+  const found = useMemo(() => (all ?? []).filter((o) => orgMatches(o, query)).slice(0, 3), [all, query]);
+  if (found.length === 0) return null;
+  return (
+    <section class="org-matches" aria-labelledby="org-matches-h">
+      <h2 id="org-matches-h" class="small-heading">
+        {t('orgsInSearch')}
+      </h2>
+      <ul class="plain">
+        {found.map((o) => (
+          <li key={o.domain}>
+            <button type="button" class="link" onClick={() => onOpen(o.domain)}>
+              {o.name}
+            </button>{' '}
+            <span class="muted small">{o.domain}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
