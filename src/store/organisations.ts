@@ -55,3 +55,13 @@ export async function updateOrg(db: KringDb, domain: string, patch: Partial<Omit
     await db.settings.put({ key: SETTING.organisations, value: records });
   });
 }
+
+/**
+ * Organisations whose own cadence falls due within `withinDays` (for the Due tab), most overdue
+ * first. Nothing is read past the settings row unless the user gave some organisation a cadence.
+ */
+export async function dueOrganisations(db: KringDb, now = Date.now(), withinDays = 7): Promise<OrgSummary[]> {
+  const records = await orgRecords(db);
+  if (!Object.values(records).some((r) => r.cadenceDays && !r.personal)) return [];
+  return (await organisations(db, now)).filter((o) => o.due !== undefined && o.due <= now + withinDays * DAY).sort((a, b) => a.due! - b.due!);
+}

@@ -63,6 +63,11 @@ test('organisations of the network: going cold first, an organisation due by its
     await expect(popup.locator('.empty')).toHaveText(`No organisation matches "${q}".`);
   }
 
+  // An organisation due by its own cadence is on the Due tab too.
+  await popup.getByRole('tab', { name: 'Due' }).click();
+  await expect(popup.locator('#orgs-due-h')).toHaveText('Organisations due');
+  await expect(popup.locator('.org-row')).toHaveText([/De Vries Advies/]);
+
   // The People search shows the organisation above the people.
   await popup.getByRole('tab', { name: 'People' }).click();
   await popup.getByLabel('Search names, addresses, domains, tags and notes').fill('rijnmond');

@@ -59,7 +59,7 @@ export function App() {
       <SyncWarning />
       <ThisSite />
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'due' ? <DueList onOpen={openPerson} /> : tab === 'people' ? <People onOpen={openPerson} onOpenOrg={openOrg} /> : <Organisations onOpen={openOrg} />}
+        {tab === 'due' ? <DueList onOpen={openPerson} onOpenOrg={openOrg} /> : tab === 'people' ? <People onOpen={openPerson} onOpenOrg={openOrg} /> : <Organisations onOpen={openOrg} />}
       </section>
     </main>
   );

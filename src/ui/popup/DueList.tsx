@@ -10,23 +10,26 @@ import { cadenceLabel, duration } from '../format';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
 import { useNames } from './names';
+import { dueOrganisations } from '../../store/organisations';
+import { OrgRow } from './Organisations';
 
 /** Replies owed shown before "show all": the overview must not drown who is due. */
 const OWED_SHOWN = 4;
 /** Due people rendered before "show all": the most overdue first, the popup stays instant. */
 const DUE_SHOWN = 50;
-export function DueList({ onOpen }: { onOpen: (id: string) => void }) {
+export function DueList({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; onOpenOrg?: (domain: string) => void }) {
   const now = Date.now();
   const [allDue, setAllDue] = useState(false);
   const due = useLive(() => dueList(db(), Date.now(), 7, allDue ? Infinity : 200), [allDue]);
   const dueTotal = useLive(() => db().people.where('due').belowOrEqual(Date.now() + 7 * DAY).count(), []);
   const replies = useLive(() => repliesOwedNow(db(), Date.now()), []);
+  const orgsDue = useLive(() => dueOrganisations(db(), Date.now()), []);
   const [allOwed, setAllOwed] = useState(false);
   // Names only for the rows shown: there can be hundreds of replies owed in a large mailbox.
   const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].slice(0, allOwed ? undefined : OWED_SHOWN).map((o) => o.personId);
   const names = useNames(owedIds);
   if (!due || !replies) return null;
-  const nothing = due.length === 0 && replies.youOwe.length === 0 && replies.theyOwe.length === 0;
+  const nothing = due.length === 0 && replies.youOwe.length === 0 && replies.theyOwe.length === 0 && !orgsDue?.length;
   if (nothing) return <p class="empty">{t('emptyDue')}</p>;
   const owedRow = (o: Owed, key: 'youOwe' | 'theyOwe') => (
     <li key={`${key}-${o.threadId}-${o.personId}`}>
@@ -91,6 +94,18 @@ export function DueList({ onOpen }: { onOpen: (id: string) => void }) {
               {t('showAll', String(dueTotal))}
             </button>
           )}
+        </section>
+      )}
+      {orgsDue && orgsDue.length > 0 && onOpenOrg && (
+        <section class="section" aria-labelledby="orgs-due-h">
+          <h2 id="orgs-due-h" class="small-heading">
+            {t('orgsDueHeading')}
+          </h2>
+          <ul class="plain org-list">
+            {orgsDue.map((o) => (
+              <OrgRow key={o.domain} o={o} now={now} onOpen={onOpenOrg} />
+            ))}
+          </ul>
         </section>
       )}
     </>
