@@ -16,7 +16,8 @@ const WEBMAIL_HOSTS = [
 /**
  * Test builds only (KRING_TEST_HOSTS, comma-separated match patterns, e.g. the loopback Roundcube's
  * http://webmail.example.test/*): these hosts are granted at install, so a test can drive the real
- * opt-in without the browser's permission prompt, which automation cannot answer. Such a build goes
+ * opt-in without the browser's permission prompt, which automation cannot answer. Likewise the
+ * optional `notifications` permission (reminders) is granted at install there. Such a build goes
  * to .output-test/, never to .output/ or a store zip.
  */
 const TEST_HOSTS = (process.env.KRING_TEST_HOSTS ?? '').split(',').filter(Boolean);
@@ -58,7 +59,9 @@ export default defineConfig({
     // at a time.
     // alarms runs CardDAV sync every 15 minutes while the user has connected a server (issue 19);
     // no install warning. The server's origin is asked for at Connect, like a webmail site.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms', ...(TEST_HOSTS.length ? ['notifications'] : [])],
+    // Reminders (issue 20) are off by default; the settings page asks for this when they are turned on.
+    optional_permissions: ['notifications'],
     host_permissions: [...WEBMAIL_HOSTS, ...TEST_HOSTS],
     optional_host_permissions: ANY_SITE,
     action: { default_title: '__MSG_extName__' },

@@ -5,6 +5,7 @@ import { SITES_KEY, STORE_CHANGED, pageKey, sidebarKey } from '../src/messaging/
 import { browserSites } from '../src/sites/browser';
 import { createSyncRunner } from '../src/sync/schedule';
 import { BADGE_ALARM, BADGE_EVERY_MINUTES, createBadge } from '../src/background/badge';
+import { REMINDER_ALARM, REMINDER_NOTIFICATION, createReminders } from '../src/background/reminders';
 import { db } from '../src/store/db';
 import { createSyncService } from '../src/sync/service';
 
@@ -37,8 +38,40 @@ export default defineBackground(() => {
       badge.soon();
     },
   });
+  // Reminders (issue 20): off until the user turns them on in the settings page, which asks for
+  // the optional notifications permission. Checked at the chosen time and with the hourly alarm.
+  const onNotificationClick = (id: string) => {
+    if (id !== REMINDER_NOTIFICATION) return;
+    void browser.notifications?.clear(id);
+    // The popup opens on its Due list; where the browser refuses (older Chrome, Firefox without a
+    // user action), the settings page.
+    void Promise.resolve()
+      .then(() => browser.action.openPopup())
+      .catch(() => browser.runtime.openOptionsPage());
+  };
+  let clickListening = false;
+  const listenForClicks = () => {
+    if (clickListening || !browser.notifications?.onClicked) return;
+    browser.notifications.onClicked.addListener(onNotificationClick);
+    clickListening = true;
+  };
+  listenForClicks();
+  const reminders = createReminders({
+    db,
+    allowed: () => browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false),
+    notify: async (id, title, message) => {
+      listenForClicks();
+      return browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+    schedule: (when) => (when === null ? browser.alarms.clear(REMINDER_ALARM) : browser.alarms.create(REMINDER_ALARM, { when })),
+    text: (key, subs) => browser.i18n.getMessage(key, subs),
+  });
+  void reminders.check().catch(() => {});
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void badge.update().catch(() => {});
+    if (alarm.name === BADGE_ALARM) {
+      void badge.update().catch(() => {});
+      void reminders.check().catch(() => {});
+    } else if (alarm.name === REMINDER_ALARM) void reminders.check().catch(() => {});
     else void sync.onAlarm(alarm.name).catch(() => {});
   });
   browser.permissions.onRemoved.addListener(() => void sync.onPermissionRemoved().catch(() => {}));

@@ -76,6 +76,8 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   replyDays: z.number().int().min(1).max(365),
   keepSubjects: z.boolean(),
   retentionRanAt: time,
+  reminders: z.object({ mode: z.enum(['off', 'daily', 'weekly']), time: z.string().regex(/^\d{1,2}:\d{2}$/), weekday: z.number().int().min(0).max(6), lastSent: time, since: time }).partial(),
+  remindersOffered: z.boolean(),
   organisations: z
     .record(
       z.string().min(3).max(253),

@@ -45,6 +45,13 @@ export const SETTING = {
   syncState: 'syncState',
   /** The count of people due and replies owed on the toolbar icon (issue 20); on unless false. */
   badge: 'badge',
+  /**
+   * Reminders (issue 20): `{ mode: 'off' | 'daily' | 'weekly', time: 'HH:MM', weekday, lastSent }`
+   * (src/background/reminders.ts); off when absent.
+   */
+  reminders: 'reminders',
+  /** The Due list offered reminders once (issue 20): true once shown and answered. */
+  remindersOffered: 'remindersOffered',
   /** What the user set per organisation (issue 20): `{ [domain]: OrgRecord }`. In backups. */
   organisations: 'organisations',
 } as const;

@@ -56,6 +56,8 @@ export const fixtureHtml = (provider: string, file: string) => readFileSync(join
 interface Options {
   /** The browser's UI language, e.g. 'nl' (Chromium on Linux reads LANGUAGE, not --lang). */
   uiLanguage: string;
+  /** The built extension to load: .output (default) or the test build (.output-test, tests/real/kring.ts). */
+  extensionPath: string;
 }
 
 interface Fixtures {
@@ -69,7 +71,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   uiLanguage: ['en-US', { option: true }],
-  context: async ({ uiLanguage }, use) => {
+  extensionPath: [EXTENSION, { option: true }],
+  context: async ({ uiLanguage, extensionPath }, use) => {
     const { path } = await findChromiumWithPlaywright();
     if (!path) throw new Error('No Chromium: run `node tests/e2e/find-browser.mjs` for how to get one.');
     const profile = mkdtempSync(join(tmpdir(), 'kring-e2e-'));
@@ -79,8 +82,8 @@ export const test = base.extend<Fixtures & Options>({
       locale: uiLanguage,
       env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
       args: [
-        `--disable-extensions-except=${EXTENSION}`,
-        `--load-extension=${EXTENSION}`,
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',

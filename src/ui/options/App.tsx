@@ -18,6 +18,7 @@ import { OwnQuestions } from '../own-question';
 import { useLive } from '../useLive';
 import { DataTransfer } from './DataTransfer';
 import { SyncSection } from './Sync';
+import { Reminders } from './Reminders';
 
 const PROVIDERS = ['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar'] as const;
 const WEBMAIL_TABS = ['https://mail.google.com/*', 'https://calendar.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'];
@@ -40,6 +41,7 @@ export function OptionsApp() {
       <SyncSection />
       <IgnoreRules />
       <Defaults />
+      <Reminders />
       <Failures />
       <DataSection />
     </main>

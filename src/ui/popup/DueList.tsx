@@ -12,6 +12,9 @@ import { useLive } from '../useLive';
 import { useNames } from './names';
 import { dueOrganisations } from '../../store/organisations';
 import { OrgRow } from './Organisations';
+import { browser } from 'wxt/browser';
+import { reminderSettings } from '../../store/reminders';
+import { getSetting, SETTING } from '../../store/settings';
 
 /** Replies owed shown before "show all": the overview must not drown who is due. */
 const OWED_SHOWN = 4;
@@ -24,6 +27,7 @@ export function DueList({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; o
   const dueTotal = useLive(() => db().people.where('due').belowOrEqual(Date.now() + 7 * DAY).count(), []);
   const replies = useLive(() => repliesOwedNow(db(), Date.now()), []);
   const orgsDue = useLive(() => dueOrganisations(db(), Date.now()), []);
+  const offer = useLive(async () => !(await getSetting<boolean>(db(), SETTING.remindersOffered, false)) && (await reminderSettings(db())).mode === 'off', []);
   const [allOwed, setAllOwed] = useState(false);
   // Names only for the rows shown: there can be hundreds of replies owed in a large mailbox.
   const owedIds = [...(replies?.youOwe ?? []), ...(replies?.theyOwe ?? [])].slice(0, allOwed ? undefined : OWED_SHOWN).map((o) => o.personId);
@@ -58,6 +62,7 @@ export function DueList({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; o
           )}
         </section>
       )}
+      {due.length > 0 && offer && <ReminderOffer />}
       {due.length > 0 && (
         <section class="section" aria-labelledby="due-h">
           <h2 id="due-h" class="small-heading">
@@ -109,5 +114,26 @@ export function DueList({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; o
         </section>
       )}
     </>
+  );
+}
+
+/** Reminders are off by default; the Due list offers them once (issue 20). */
+function ReminderOffer() {
+  const answer = (setUp: boolean) =>
+    void db()
+      .settings.put({ key: SETTING.remindersOffered, value: true })
+      .then(() => (setUp ? browser.tabs.create({ url: browser.runtime.getURL('/options.html#reminders') }) : undefined));
+  return (
+    <div class="notice reminder-offer" role="note">
+      <p>{t('remindersOffer')}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => answer(true)}>
+          {t('remindersOfferYes')}
+        </button>
+        <button type="button" onClick={() => answer(false)}>
+          {t('remindersOfferNo')}
+        </button>
+      </div>
+    </div>
   );
 }
