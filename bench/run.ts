@@ -51,6 +51,17 @@ async function launch(extension: string | null, args: string[] = []): Promise<{ 
   });
   // tsx keeps function names with a `__name` helper; code evaluated in pages needs it defined.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
+  // Kring opens its settings page once on install (issue 20): closed, so it costs nothing measured.
+  if (extension === EXT) {
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      const welcome = context.pages().find((p) => p.url().endsWith('/options.html#welcome'));
+      if (welcome) {
+        await welcome.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   return { context, profile, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 async function extensionId(context: BrowserContext) {
@@ -222,18 +233,30 @@ async function ingest() {
       });
     }
     const rawMs = performance.now() - t;
-    return { kringMs, rawMs, stored };
+    // The toolbar count (issue 20) is redrawn once after a burst of captures: its cost, on this store.
+    const badge = (globalThis as unknown as { kringBadge: { update(): Promise<string> } }).kringBadge;
+    const badgeMs: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      t = performance.now();
+      await badge.update();
+      badgeMs.push(performance.now() - t);
+    }
+    return { kringMs, rawMs, stored, badgeMs };
   }, { n, owner: OWNER });
   await close();
   if (r.stored < n * 2) throw new Error(`ingest stored ${r.stored} interactions for ${n} messages`);
   const perSec = (ms: number) => (n / ms) * 1000;
+  // Against ingesting 500 messages, the size of a busy inbox list: the redraw that follows it.
+  const badge = stat(r.badgeMs);
+  const ingest500 = (r.kringMs / n) * 500;
+  figures.push({ id: 'badge', label: `Toolbar count redrawn (people due + replies owed) on a store of ${n.toLocaleString('en')} messages`, unit: 'ms', value: badge, baseline: { label: 'ingesting 500 messages', value: one(ingest500) }, ratio: badge.median / ingest500, target: '≤ 0.1× (adds at most a tenth to the ingest it follows)', pass: badge.median <= 0.1 * ingest500 });
   figures.push({ id: 'ingest', label: `Ingesting ${n.toLocaleString('en')} detected messages × 3 people (message path, validation, rules, Dexie)`, unit: 'msg/s', value: one(perSec(r.kringMs)), baseline: { label: 'raw IndexedDB puts of the same records', value: one(perSec(r.rawMs)) }, ratio: r.rawMs / r.kringMs, target: '≥ 0.5× the raw throughput', pass: r.rawMs / r.kringMs >= 0.5, note: `${Math.round(r.kringMs)} ms vs ${Math.round(r.rawMs)} ms` });
 }
 
 // ---------- 5-7. popup, sidebar, disk: stores of two sizes ----------
 /** Fill Kring's database from inside an extension page: seeded people and history over five years. */
-async function seed(page: Page, people: number, interactions: number) {
-  await page.evaluate(async ({ people, interactions }) => {
+async function seed(page: Page, people: number, interactions: number, orgs = 1) {
+  await page.evaluate(async ({ people, interactions, orgs }) => {
     let a = 42;
     const rnd = () => ((a = (a * 1103515245 + 12345) >>> 0), a / 4294967296);
     const DAY = 86400000;
@@ -263,14 +286,14 @@ async function seed(page: Page, people: number, interactions: number) {
       return p;
     });
     await put('people', persons);
-    await put('addresses', ids.map((id) => ({ address: `${id}@x.example`, personId: id })));
+    await put('addresses', ids.map((id, i) => ({ address: `${id}@org${i % orgs}.example`, personId: id })));
     db.close();
-  }, { people, interactions });
+  }, { people, interactions, orgs });
 }
 
 async function stores() {
-  const big = QUICK ? { people: 1000, interactions: 20_000 } : { people: 10_000, interactions: 200_000 };
-  const small = { people: 100, interactions: 2_000 };
+  const big = QUICK ? { people: 1000, interactions: 20_000, orgs: 200 } : { people: 10_000, interactions: 200_000, orgs: 2_000 };
+  const small = { people: 100, interactions: 2_000, orgs: 20 };
   const reps = QUICK ? 1 : 7;
   const threadHtml = readFileSync('tests/fixtures/gmail/thread-long.html', 'utf8');
   const setups = [];
@@ -281,12 +304,13 @@ async function stores() {
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${id}/popup.html`);
     await page.waitForSelector('.empty, .due-row');
-    await seed(page, size.people, size.interactions);
+    await seed(page, size.people, size.interactions, size.orgs);
     await page.close();
     setups.push({ ...b, id, size });
   }
   const popupMs: number[][] = [[], []];
   const sidebarMs: number[][] = [[], []];
+  const orgsMs: number[][] = [[], []];
   for (let r = 0; r < reps; r++) {
     for (const [k, s] of setups.entries()) {
       const page = await s.context.newPage();
@@ -295,6 +319,11 @@ async function stores() {
       await page.goto(`chrome-extension://${s.id}/popup.html`);
       await page.waitForSelector('.due-row');
       popupMs[k]!.push(Date.now() - t);
+      // The Organisations tab (issue 20): clicked to its rows painted.
+      t = Date.now();
+      await page.getByRole('tab', { name: 'Organisations' }).click();
+      await page.waitForSelector('.org-row');
+      orgsMs[k]!.push(Date.now() - t);
       await page.close();
       const gmail = await s.context.newPage();
       t = Date.now();
@@ -307,6 +336,9 @@ async function stores() {
   const label = (s: typeof big) => `${s.people.toLocaleString('en')} people / ${s.interactions.toLocaleString('en')} interactions`;
   const [ps, pb] = [stat(popupMs[0]!), stat(popupMs[1]!)];
   figures.push({ id: 'popup-due', label: `Popup opened to Due list painted, ${label(big)}`, unit: 'ms', value: pb, baseline: { label: label(small), value: ps }, ratio: pb.median / ps.median, target: '≤ 1.5× (cost flat in history size)', pass: pb.median <= 1.5 * ps.median });
+  const [os, ob] = [stat(orgsMs[0]!), stat(orgsMs[1]!)];
+  const orgLabel = (s: typeof big) => `${s.people.toLocaleString('en')} people in ${s.orgs.toLocaleString('en')} organisations`;
+  figures.push({ id: 'popup-orgs', label: `Popup: Organisations tab clicked to its list painted, ${orgLabel(big)}`, unit: 'ms', value: ob, baseline: { label: orgLabel(small), value: os }, ratio: ob.median / os.median, target: 'absolute ≤ 300 ms (reads every person and address, like People)', pass: ob.median <= 300 });
   const [ss, sb] = [stat(sidebarMs[0]!), stat(sidebarMs[1]!)];
   figures.push({ id: 'sidebar', label: `Sidebar: thread opened to people shown, ${big.people.toLocaleString('en')} people stored`, unit: 'ms', value: sb, baseline: { label: `${small.people} people`, value: ss }, ratio: sb.median / ss.median, target: '≤ 1.5×', pass: sb.median <= 1.5 * ss.median });
   for (const s of setups) await s.close();

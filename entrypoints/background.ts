@@ -38,6 +38,10 @@ export default defineBackground(() => {
       badge.soon();
     },
   });
+  // First run (issue 20): the settings page opens once, with a short welcome.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') }).catch(() => {});
+  });
   // Reminders (issue 20): off until the user turns them on in the settings page, which asks for
   // the optional notifications permission. Checked at the chosen time and with the hourly alarm.
   const onNotificationClick = (id: string) => {
@@ -98,6 +102,8 @@ export default defineBackground(() => {
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)
   // from the worker, without the messaging hop it cannot fake: same function, same checks.
   (globalThis as { kringReceive?: typeof listener }).kringReceive = listener;
+  // And the toolbar count's redraw, to weigh it against the ingest that triggers it.
+  (globalThis as { kringBadge?: typeof badge }).kringBadge = badge;
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([pageKey(tabId), sidebarKey(tabId)]));
   const onCommand = (command: string) => {
     if (command === 'toggle-sidebar') return toggleSidebar(browser.storage.local);

@@ -58,6 +58,28 @@ interface Options {
   uiLanguage: string;
   /** The built extension to load: .output (default) or the test build (.output-test, tests/real/kring.ts). */
   extensionPath: string;
+  /** Leave the settings page Kring opens on install (first-run.spec.ts); other tests close it first. */
+  keepWelcome: boolean;
+}
+
+/**
+ * Kring opens its settings page once on install (issue 20), in the window the browser last used:
+ * left open, it is the active tab over the pages a test opens next, and Chromium then routes clicks
+ * into their frames nowhere. Tests that do not test it wait for it and close it.
+ */
+export async function closeWelcome(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url().endsWith('/options.html#welcome'));
+    if (page) {
+      // Closed once it has rendered: a page closed while Chromium is still loading the extension's
+      // messages leaves chrome.i18n answering '' in every extension page of that profile.
+      await page.locator('section.welcome h2').waitFor();
+      return page.close();
+    }
+    if (Date.now() > deadline) throw new Error('Kring did not open its welcome page on install');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 interface Fixtures {
@@ -72,7 +94,8 @@ interface Fixtures {
 export const test = base.extend<Fixtures & Options>({
   uiLanguage: ['en-US', { option: true }],
   extensionPath: [EXTENSION, { option: true }],
-  context: async ({ uiLanguage, extensionPath }, use) => {
+  keepWelcome: [false, { option: true }],
+  context: async ({ uiLanguage, extensionPath, keepWelcome }, use) => {
     const { path } = await findChromiumWithPlaywright();
     if (!path) throw new Error('No Chromium: run `node tests/e2e/find-browser.mjs` for how to get one.');
     const profile = mkdtempSync(join(tmpdir(), 'kring-e2e-'));
@@ -94,6 +117,7 @@ export const test = base.extend<Fixtures & Options>({
         `--lang=${uiLanguage}`,
       ],
     });
+    if (!keepWelcome) await closeWelcome(context);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -106,6 +106,15 @@ test('screenshots of the popup, the sidebar and the settings page', async ({ con
   await popup.getByRole('button', { name: /Back/ }).click();
   await popup.getByRole('tab', { name: 'Due' }).click();
   await popup.screenshot({ path: shot('popup-dark.png') });
+  // Organisations (issue 20): the seeded network's companies, then one organisation's page.
+  await popup.emulateMedia({ colorScheme: 'light' });
+  await popup.getByRole('tab', { name: 'Organisations' }).click();
+  await expect(popup.locator('.org-row').first()).toBeVisible();
+  await popup.screenshot({ path: shot('popup-organisations.png') });
+  await popup.locator('.org-row button').first().click();
+  await expect(popup.locator('.org-people li').first()).toBeVisible();
+  await popup.screenshot({ path: shot('popup-organisation.png') });
+  await popup.getByRole('button', { name: /Back/ }).click();
 
   await renderInPlace(gmail, fixtureHtml('gmail', 'thread-long.html'), '#inbox/FMfcgzQXJWbqMzTbvDkqrXSGdJHnLLmP');
   const maria = sidebarOf(gmail).locator('.card[data-email="m.jansen@rijnmond-zorg.nl"]');

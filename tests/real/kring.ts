@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromiumWithPlaywright } from '../e2e/browser.mjs';
-import { storedRows } from '../e2e/fixtures';
+import { closeWelcome, storedRows } from '../e2e/fixtures';
 
 export const EXTENSION = resolve('.output-test/chrome-mv3');
 export const HOST = 'webmail.example.test';
@@ -66,6 +66,7 @@ export async function launchKring(host: string, port: number): Promise<{ context
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     ],
   });
+  await closeWelcome(context);
   return {
     context,
     close: async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromiumWithPlaywright } from '../e2e/browser.mjs';
-import { storeCounts, storedRows } from '../e2e/fixtures';
+import { closeWelcome, storeCounts, storedRows } from '../e2e/fixtures';
 import { EXTENSION, ORIGIN, builtForTests } from '../real/kring';
 
 const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string; site: (path: string, html: string) => void }>({
@@ -20,6 +20,7 @@ const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId:
       headless: true,
       args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    await closeWelcome(context);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -33,6 +33,7 @@ export function OptionsApp() {
       <h1>
         <img src="/icon/32.png" alt="" width={24} height={24} /> {t('optionsTitle')}
       </h1>
+      {location.hash === '#welcome' && <Welcome />}
       {forgetId && <ForgetConfirm personId={decodeURIComponent(forgetId)} />}
       {notAPerson && <NotAPersonConfirm address={decodeURIComponent(notAPerson)} />}
       <OwnAddresses />
@@ -45,6 +46,34 @@ export function OptionsApp() {
       <Failures />
       <DataSection />
     </main>
+  );
+}
+
+/** First run (issue 20): the background opens this page once, on install, at #welcome. */
+function Welcome() {
+  const [open, setOpen] = useState(true);
+  if (!open) return null;
+  return (
+    <section class="card welcome" aria-labelledby="welcome-h">
+      <h2 id="welcome-h">{t('welcomeTitle')}</h2>
+      <ul>
+        <li>{t('welcomeReads')}</li>
+        <li>{t('welcomeLocal')}</li>
+        <li>{t('welcomeOwn')}</li>
+        <li>{t('welcomeSites')}</li>
+        <li>{t('welcomeStart')}</li>
+      </ul>
+      <button
+        type="button"
+        class="primary"
+        onClick={() => {
+          history.replaceState(null, '', location.pathname);
+          setOpen(false);
+        }}
+      >
+        {t('welcomeDone')}
+      </button>
+    </section>
   );
 }
 
