@@ -56,6 +56,8 @@ async function launch(extension: string | null, args: string[] = []): Promise<{ 
     for (let waited = 0; waited < 15_000; waited += 50) {
       const welcome = context.pages().find((p) => p.url().endsWith('/options.html#welcome'));
       if (welcome) {
+        // Once rendered: closed while loading, Chromium leaves chrome.i18n answering '' (tests/e2e/fixtures.ts).
+        await welcome.locator('section.welcome h2').waitFor();
         await welcome.close();
         break;
       }
@@ -311,6 +313,7 @@ async function stores() {
   const popupMs: number[][] = [[], []];
   const sidebarMs: number[][] = [[], []];
   const orgsMs: number[][] = [[], []];
+  const peopleMs: number[][] = [[], []];
   for (let r = 0; r < reps; r++) {
     for (const [k, s] of setups.entries()) {
       const page = await s.context.newPage();
@@ -319,7 +322,12 @@ async function stores() {
       await page.goto(`chrome-extension://${s.id}/popup.html`);
       await page.waitForSelector('.due-row');
       popupMs[k]!.push(Date.now() - t);
-      // The Organisations tab (issue 20): clicked to its rows painted.
+      // The People tab, then the Organisations tab (issue 20): clicked to their rows painted. Both
+      // read every person and address.
+      t = Date.now();
+      await page.getByRole('tab', { name: 'People' }).click();
+      await page.waitForSelector('button.person');
+      peopleMs[k]!.push(Date.now() - t);
       t = Date.now();
       await page.getByRole('tab', { name: 'Organisations' }).click();
       await page.waitForSelector('.org-row');
@@ -338,7 +346,8 @@ async function stores() {
   figures.push({ id: 'popup-due', label: `Popup opened to Due list painted, ${label(big)}`, unit: 'ms', value: pb, baseline: { label: label(small), value: ps }, ratio: pb.median / ps.median, target: '≤ 1.5× (cost flat in history size)', pass: pb.median <= 1.5 * ps.median });
   const [os, ob] = [stat(orgsMs[0]!), stat(orgsMs[1]!)];
   const orgLabel = (s: typeof big) => `${s.people.toLocaleString('en')} people in ${s.orgs.toLocaleString('en')} organisations`;
-  figures.push({ id: 'popup-orgs', label: `Popup: Organisations tab clicked to its list painted, ${orgLabel(big)}`, unit: 'ms', value: ob, baseline: { label: orgLabel(small), value: os }, ratio: ob.median / os.median, target: 'absolute ≤ 300 ms (reads every person and address, like People)', pass: ob.median <= 300 });
+  const pb2 = stat(peopleMs[1]!);
+  figures.push({ id: 'popup-orgs', label: `Popup: Organisations tab clicked to its list painted, ${orgLabel(big)}`, unit: 'ms', value: ob, baseline: { label: orgLabel(small), value: os }, ratio: ob.median / os.median, target: '≤ 1.5× the People tab on the same store (both read every person and address)', pass: ob.median <= 1.5 * pb2.median, note: `People tab on the same store: ${pb2.median} ms; on ${small.people} people: ${stat(peopleMs[0]!).median} ms` });
   const [ss, sb] = [stat(sidebarMs[0]!), stat(sidebarMs[1]!)];
   figures.push({ id: 'sidebar', label: `Sidebar: thread opened to people shown, ${big.people.toLocaleString('en')} people stored`, unit: 'ms', value: sb, baseline: { label: `${small.people} people`, value: ss }, ratio: sb.median / ss.median, target: '≤ 1.5×', pass: sb.median <= 1.5 * ss.median });
   for (const s of setups) await s.close();

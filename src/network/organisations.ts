@@ -58,6 +58,12 @@ export function nameFromDomain(domain: string): string {
     .join(' ');
 }
 
+/** One contact: the address it was with, or the person (a contact logged by hand). */
+export interface ContactRef {
+  address?: string;
+  personId?: string;
+}
+
 export interface OrgPerson {
   person: Person;
   address: string;
@@ -94,21 +100,29 @@ export function trendOf(recent: number, before: number): Trend {
 
 /**
  * Every organisation of these people: who is there, the last contact with anyone, the trend of
- * contacts (`contacts`: the person and time of each contact in the last 2 × TREND_DAYS), the
+ * contacts (`contacts`: those of the last TREND_DAYS and of the TREND_DAYS before), the
  * user's record (name, cadence, tags, note). Ordered for the tab: cooling first (due ones by how
  * long overdue, then the longest silent), then the rest by last contact.
  */
 export function summariseOrganisations(
   people: readonly OrgPerson[],
-  contacts: readonly { personId: string; at: number }[],
+  contacts: { recent: readonly ContactRef[]; before: readonly ContactRef[] },
   records: Readonly<Record<string, OrgRecord>>,
   now: number,
 ): OrgSummary[] {
   const personal = new Set(Object.entries(records).filter(([, r]) => r.personal).map(([d]) => d));
+  // 10,000 addresses at 2,000 organisations: each host is looked up once.
+  const byHost = new Map<string, string | null>();
+  const orgOf = (address: string) => {
+    const host = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    let org = byHost.get(host);
+    if (org === undefined) byHost.set(host, (org = organisationOf(address, personal)));
+    return org;
+  };
   const byOrg = new Map<string, Map<string, Person>>();
   const orgOfPerson = new Map<string, string>();
   for (const { person, address } of people) {
-    const org = organisationOf(address, personal);
+    const org = orgOf(address);
     if (!org) continue;
     let members = byOrg.get(org);
     if (!members) byOrg.set(org, (members = new Map()));
@@ -116,17 +130,18 @@ export function summariseOrganisations(
     // A person with addresses at two organisations counts for each; contacts go to the first seen.
     if (!orgOfPerson.has(person.id)) orgOfPerson.set(person.id, org);
   }
-  const recent = new Map<string, number>();
-  const before = new Map<string, number>();
-  const split = now - TREND_DAYS * DAY;
-  const start = now - 2 * TREND_DAYS * DAY;
-  for (const c of contacts) {
-    if (c.at > now || c.at < start) continue;
-    const org = orgOfPerson.get(c.personId);
-    if (!org) continue;
-    const into = c.at >= split ? recent : before;
-    into.set(org, (into.get(org) ?? 0) + 1);
-  }
+  const count = (refs: readonly ContactRef[]) => {
+    const out = new Map<string, number>();
+    for (const c of refs) {
+      // By the address written to (a contact counts for the organisation of that address), else
+      // by the person ("Contacted today" names no address).
+      const org = c.address?.includes('@') ? orgOf(c.address) : c.personId ? orgOfPerson.get(c.personId) : undefined;
+      if (org && byOrg.has(org)) out.set(org, (out.get(org) ?? 0) + 1);
+    }
+    return out;
+  };
+  const recent = count(contacts.recent);
+  const before = count(contacts.before);
   const out: OrgSummary[] = [];
   for (const [domain, members] of byOrg) {
     const list = [...members.values()].sort((a, b) => (a.status === b.status ? b.lastContact - a.lastContact : a.status === 'network' ? -1 : 1));

@@ -87,15 +87,12 @@ describe('summariseOrganisations', () => {
     { person: anna, address: 'anna@gmail.com' },
     { person: ext, address: 'ext@seen-only.example' },
   ];
-  const contacts = [
-    { personId: 'maria', at: NOW - 10 * DAY },
-    { personId: 'tom', at: NOW - 40 * DAY },
-    { personId: 'maria', at: NOW - 100 * DAY },
-    { personId: 'pieter', at: NOW - 120 * DAY },
-    { personId: 'pieter', at: NOW - 150 * DAY },
-    { personId: 'pieter', at: NOW - 170 * DAY },
-    { personId: 'pieter', at: NOW - 400 * DAY }, // outside both windows
-  ];
+  // The last 90 days and the 90 before, by the address written to or, for a contact logged by
+  // hand, by the person.
+  const contacts = {
+    recent: [{ address: 'm.jansen@rijnmond-zorg.nl' }, { address: 'tom@mail.rijnmond-zorg.nl' }, { address: 'anna@gmail.com' }],
+    before: [{ personId: 'maria' }, { address: 'pieter@devries-advies.nl' }, { address: 'pieter@devries-advies.nl' }, { address: 'pieter@devries-advies.nl' }, { address: 'nobody@unknown-org.example' }],
+  };
 
   it('groups people by organisation, skips mail providers, and puts the cooling first', () => {
     const orgs = summariseOrganisations(members, contacts, {}, NOW);
