@@ -12,14 +12,12 @@
 import providers from 'email-providers/all.json';
 import { getDomain } from 'tldts';
 import type { OrgRecord, Person } from '../model/types';
+import { COOLING_DAYS, nameFromDomain, trendOf, type ContactRef, type OrgPerson, type OrgSummary } from './org-summary';
 import { DAY } from './cadence';
 
-const PROVIDERS: ReadonlySet<string> = new Set(providers as string[]);
+export * from './org-summary';
 
-/** The trend compares contacts in the last 90 days with the 90 before. */
-export const TREND_DAYS = 90;
-/** Silent this long (nobody there in touch), an organisation with people in the network is cooling. */
-export const COOLING_DAYS = 60;
+const PROVIDERS: ReadonlySet<string> = new Set(providers as string[]);
 
 /** The registrable domain of an address ("m.jansen@mail.rijnmond-zorg.nl" → "rijnmond-zorg.nl"), or null. */
 export function registrableDomain(address: string): string | null {
@@ -43,59 +41,6 @@ export function organisationOf(address: string, personal: ReadonlySet<string> = 
   // Providers are listed by the host people write (e.g. "yahoo.co.uk", "mail.ru"): check both.
   if (PROVIDERS.has(d) || PROVIDERS.has(host) || personal.has(d)) return null;
   return d;
-}
-
-/**
- * "rijnmond-zorg.nl" → "Rijnmond Zorg": the name shown until the user gives one. (The organisation
- * part of display names, "Maria Jansen | Rijnmond Zorg", is cut off at capture: network/names.ts.)
- */
-export function nameFromDomain(domain: string): string {
-  const label = domain.split('.')[0] ?? domain;
-  return label
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toLocaleUpperCase() + w.slice(1))
-    .join(' ');
-}
-
-/** One contact: the address it was with, or the person (a contact logged by hand). */
-export interface ContactRef {
-  address?: string;
-  personId?: string;
-}
-
-export interface OrgPerson {
-  person: Person;
-  address: string;
-}
-
-export type Trend = 'up' | 'down' | 'steady' | 'new' | 'none';
-
-export interface OrgSummary {
-  domain: string;
-  name: string;
-  /** People at this organisation Kring keeps, network first, then by last contact. */
-  people: Person[];
-  networkCount: number;
-  /** The last contact with anyone there (epoch ms), 0 for none. */
-  lastContact: number;
-  /** Contacts in the last TREND_DAYS and in the TREND_DAYS before. */
-  recent: number;
-  before: number;
-  trend: Trend;
-  record: OrgRecord | undefined;
-  /** When the organisation's own cadence falls due (last contact + cadence); absent without one. */
-  due?: number;
-  /** Due, or people in the network and nobody in touch for COOLING_DAYS (or never). */
-  cooling: boolean;
-}
-
-export function trendOf(recent: number, before: number): Trend {
-  if (recent === 0 && before === 0) return 'none';
-  if (before === 0) return 'new';
-  if (recent >= before * 1.25) return 'up';
-  if (recent <= before * 0.75) return 'down';
-  return 'steady';
 }
 
 /**
@@ -180,16 +125,3 @@ export function summariseOrganisations(
   });
 }
 
-/** Organisations shown in the tab: those with someone in the network, or that the user gave a cadence, tag or note. */
-export const listed = (o: OrgSummary) => o.networkCount > 0 || Boolean(o.record && (o.record.cadenceDays || o.record.tags?.length || o.record.notes));
-
-/** Whether an organisation matches a search ("utrecht", "gemeente-utrecht.nl", "rijnmond zorg"). */
-export function orgMatches(o: OrgSummary, query: string): boolean {
-  const text = `${o.domain}\n${o.name}\n${(o.record?.tags ?? []).join('\n')}`.toLowerCase();
-  return query
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => text.includes(w));
-}

@@ -5,7 +5,7 @@
  */
 import { DAY } from '../network/cadence';
 import { isNameKey } from '../network/names';
-import { summariseOrganisations, TREND_DAYS, type ContactRef, type OrgPerson, type OrgSummary } from '../network/organisations';
+import { TREND_DAYS, type ContactRef, type OrgPerson, type OrgSummary } from '../network/org-summary';
 import type { Direction, OrgRecord } from '../model/types';
 import type { KringDb } from './db';
 import { getSetting, SETTING } from './settings';
@@ -17,31 +17,35 @@ export async function orgRecords(db: KringDb): Promise<Record<string, OrgRecord>
 }
 
 /**
- * What an interaction's key says: `${provider}:${source id}:${address}` (background/ingest.ts), or
- * `manual:${person id}:${time}` for "Contacted today" (store/actions.ts).
- */
-function contactRef(id: string): ContactRef {
-  if (id.startsWith('manual:')) return { personId: id.slice(7, id.lastIndexOf(':')) };
-  return { address: id.slice(id.lastIndexOf(':') + 1) };
-}
-
-/**
  * Every organisation of the people Kring keeps. Reads people and addresses whole (as the People
- * tab does) and, for the trend, only the keys of the contacts of the last 2 × 90 days (the
- * `[direction+at]` index; a key names the address), not the records.
+ * tab does) and the contacts of the last 2 × 90 days by the `[direction+at]` index; a contact
+ * whose date the page did not show is not counted (as it never counts as contact).
  */
 export async function organisations(db: KringDb, now = Date.now()): Promise<OrgSummary[]> {
+  // Loaded here, not with the popup (the Public Suffix List and the providers' list); before the
+  // transaction, which must not wait on anything but the database.
+  const { summariseOrganisations } = await import('../network/organisations');
   const split = now - TREND_DAYS * DAY;
   const from = now - 2 * TREND_DAYS * DAY;
-  const keys = (lo: number, hi: number) =>
-    Promise.all(CONTACT_DIRECTIONS.map((d) => db.interactions.where('[direction+at]').between([d, lo], [d, hi], true, false).primaryKeys())).then((k) => k.flat().map(contactRef));
   return db.transaction('r', [db.people, db.addresses, db.interactions, db.settings], async () => {
-    const [people, addresses, records, recent, before] = await Promise.all([db.people.toArray(), db.addresses.toArray(), orgRecords(db), keys(split, now + 1), keys(from, split)]);
+    const [people, addresses, records, ...contacts] = await Promise.all([
+      db.people.toArray(),
+      db.addresses.toArray(),
+      orgRecords(db),
+      ...CONTACT_DIRECTIONS.map((d) => db.interactions.where('[direction+at]').between([d, from], [d, now], true, true).toArray()),
+    ]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const members: OrgPerson[] = [];
     for (const a of addresses) {
       const person = byId.get(a.personId);
       if (person && !isNameKey(a.address)) members.push({ person, address: a.address });
+    }
+    const recent: ContactRef[] = [];
+    const before: ContactRef[] = [];
+    for (const i of contacts.flat()) {
+      if (i.atEstimated) continue;
+      // By the address written to; "Contacted today" names none: by the person.
+      (i.at >= split ? recent : before).push(i.address ? { address: i.address } : { personId: i.personId });
     }
     return summariseOrganisations(members, { recent, before }, records, now);
   });

@@ -3,7 +3,7 @@
  * organisation as a whole, tags and a note, and its people with their last contact.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { OrgSummary } from '../../network/organisations';
+import type { OrgSummary } from '../../network/org-summary';
 import { db } from '../../store/db';
 import { organisations, updateOrg } from '../../store/organisations';
 import { CadencePicker, displayName, LastContact } from '../components';

@@ -4,7 +4,7 @@
  * contact; searchable by name, domain and tag.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { listed, orgMatches, type OrgSummary, type Trend } from '../../network/organisations';
+import { listed, orgMatches, type OrgSummary, type Trend } from '../../network/org-summary';
 import { db } from '../../store/db';
 import { organisations } from '../../store/organisations';
 import { LastContact } from '../components';

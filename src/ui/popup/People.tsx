@@ -5,7 +5,7 @@ import { db } from '../../store/db';
 import { displayName } from '../components';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
-import { orgMatches } from '../../network/organisations';
+import { orgMatches } from '../../network/org-summary';
 import { organisations } from '../../store/organisations';
 
 type Filter = 'all' | 'network' | 'seen';

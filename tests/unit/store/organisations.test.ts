@@ -43,6 +43,15 @@ describe('organisations from the store', () => {
     expect(orgs[0]).toMatchObject({ name: 'Rijnmond Zorggroep', due: NOW + 30 * 86_400_000 });
   });
 
+  it('a contact whose date the page did not show does not move the trend', async () => {
+    await ingest(db, email('e1', ['m.jansen@rijnmond-zorg.nl', 'Maria Jansen'], [[ME, null]], 'not a date'), NOW);
+    const maria = (await personByAddress(db, 'm.jansen@rijnmond-zorg.nl'))!;
+    await addToNetwork(db, maria.id, NOW);
+    expect((await db.interactions.toArray()).map((i) => i.atEstimated)).toEqual([true]);
+    const [org] = await organisations(db, NOW);
+    expect(org).toMatchObject({ domain: 'rijnmond-zorg.nl', recent: 0, before: 0, trend: 'none' });
+  });
+
   it('a backup with a malformed organisation record is refused, naming it', async () => {
     const backup = await exportBackup(db, NOW);
     backup.tables.settings.push({ key: 'organisations', value: { 'x.nl': { cadenceDays: 'soon', at: 0 } } });
