@@ -10,6 +10,7 @@ import { CadencePicker, displayName, LastContact } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../useLive';
 import { coolingLine, TrendChip } from './Organisations';
+import { TagsAndNotes } from './TagsAndNotes';
 
 const TREND_LINE = { up: 'trendUp', down: 'trendDown', steady: 'trendSteady', new: 'trendNew', none: 'trendNone' } as const;
 
@@ -81,40 +82,21 @@ export function OrganisationPage({ domain, onBack, onOpenPerson }: { domain: str
   );
 }
 
-/** Name, tags and note of an organisation: saved as the user types (the note) or leaves a field. */
+/** Name, tags and note of an organisation: the name saved when the field is left. */
 function OrgFields({ org }: { org: OrgSummary }) {
   const [name, setName] = useState(org.record?.name ?? org.name);
-  const [tags, setTagsText] = useState((org.record?.tags ?? []).join(', '));
-  const [notes, setNotesText] = useState(org.record?.notes ?? '');
-  const [saved, setSaved] = useState(false);
-  const timer = useRef<number | undefined>(undefined);
   const domain = org.domain;
-  const saveNotes = (v: string) => {
-    setNotesText(v);
-    setSaved(false);
-    clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void updateOrg(db(), domain, { notes: v }).then(() => setSaved(true)), 400);
-  };
   return (
-    <div class="fields">
+    <TagsAndNotes
+      idPrefix="org-"
+      subject={domain}
+      tags={org.record?.tags ?? []}
+      notes={org.record?.notes ?? ''}
+      onTags={(tags) => updateOrg(db(), domain, { tags: tags.map((x) => x.toLowerCase()) })}
+      onNotes={(notes) => updateOrg(db(), domain, { notes })}
+    >
       <label for="org-name">{t('orgName')}</label>
       <input id="org-name" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} onBlur={() => name.trim() !== (org.record?.name ?? org.name) && void updateOrg(db(), domain, { name })} />
-      <label for="org-tags">{t('tags')}</label>
-      <input
-        id="org-tags"
-        value={tags}
-        aria-describedby="org-tags-hint"
-        onInput={(e) => setTagsText((e.currentTarget as HTMLInputElement).value)}
-        onBlur={() => void updateOrg(db(), domain, { tags: tags.split(',').map((x) => x.toLowerCase()) })}
-      />
-      <span id="org-tags-hint" class="muted small">
-        {t('tagsHint')}
-      </span>
-      <label for="org-notes">{t('notes')}</label>
-      <textarea id="org-notes" rows={3} value={notes} aria-describedby="org-notes-hint" onInput={(e) => saveNotes((e.currentTarget as HTMLTextAreaElement).value)} />
-      <span id="org-notes-hint" class="muted small" aria-live="polite">
-        {saved ? t('saved') : t('notesHint')}
-      </span>
-    </div>
+    </TagsAndNotes>
   );
 }

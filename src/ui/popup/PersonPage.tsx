@@ -9,13 +9,14 @@ import { addressesOf, historyOf } from '../../store/people';
 import { suggestionsFor } from '../../store/queries';
 import { contactRecords } from '../../store/transfer';
 import { serializeVCards } from '../../io/vcard-write';
-import type { Interaction, Person } from '../../model/types';
+import type { Interaction } from '../../model/types';
 import { download } from '../download';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { cadenceLabel, monthLabel } from '../format';
 import { t } from '../i18n';
 import { useLive } from '../useLive';
 import { useNames } from './names';
+import { TagsAndNotes } from './TagsAndNotes';
 
 function groupByMonth(history: Interaction[]): [string, Interaction[]][] {
   const groups = new Map<string, Interaction[]>();
@@ -107,7 +108,7 @@ export function PersonPage({ personId, onBack, onOpen }: { personId: string; onB
         {suggested && person.status === 'network' && suggested !== person.cadenceDays && (
           <p class="muted small">{t('cadenceSuggested', cadenceLabel(suggested))}</p>
         )}
-        <TagsAndNotes person={person} />
+        <TagsAndNotes subject={person.id} tags={person.tags} notes={person.notes} onTags={(tags) => setTags(db(), person.id, tags)} onNotes={(notes) => setNotes(db(), person.id, notes)} />
         {suggestions && suggestions.length > 0 && (
           <section aria-labelledby="merge-h">
             <h2 id="merge-h">{t('mergeSuggestions')}</h2>
@@ -168,44 +169,5 @@ export function PersonPage({ personId, onBack, onOpen }: { personId: string; onB
         </div>
       </section>
     </main>
-  );
-}
-
-function TagsAndNotes({ person }: { person: Person }) {
-  const [notes, setNotesText] = useState(person.notes);
-  const [tags, setTagsText] = useState(person.tags.join(', '));
-  const [saved, setSaved] = useState(false);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    setNotesText(person.notes);
-    setTagsText(person.tags.join(', '));
-    // Only when another person is opened; edits here must not be overwritten while typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [person.id]);
-  const saveNotes = (v: string) => {
-    setNotesText(v);
-    setSaved(false);
-    clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void setNotes(db(), person.id, v).then(() => setSaved(true)), 400);
-  };
-  return (
-    <div class="fields">
-      <label for="tags">{t('tags')}</label>
-      <input
-        id="tags"
-        value={tags}
-        aria-describedby="tags-hint"
-        onInput={(e) => setTagsText((e.currentTarget as HTMLInputElement).value)}
-        onBlur={() => void setTags(db(), person.id, tags.split(','))}
-      />
-      <span id="tags-hint" class="muted small">
-        {t('tagsHint')}
-      </span>
-      <label for="notes">{t('notes')}</label>
-      <textarea id="notes" rows={3} value={notes} aria-describedby="notes-hint" onInput={(e) => saveNotes((e.currentTarget as HTMLTextAreaElement).value)} />
-      <span id="notes-hint" class="muted small" aria-live="polite">
-        {saved ? t('saved') : t('notesHint')}
-      </span>
-    </div>
   );
 }
