@@ -52,7 +52,7 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     const popup = await ff.openExtensionPage('popup.html', '[role=tab]');
     const commands = await popup.evaluate(() => (globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).browser.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe('Alt+Shift+K');
-    expect(await texts(popup, '[role=tab]')).toEqual(['Due', 'People']);
+    expect(await texts(popup, '[role=tab]')).toEqual(['Due', 'People', 'Organisations']);
     await popup.close();
   });
 
