@@ -2,7 +2,7 @@
  * One organisation's page (issue 20): its name (editable), how warm it is, a cadence for the
  * organisation as a whole, tags and a note, and its people with their last contact.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { OrgSummary } from '../../network/org-summary';
 import { db } from '../../store/db';
 import { organisations, updateOrg } from '../../store/organisations';
@@ -10,6 +10,7 @@ import { CadencePicker, displayName, LastContact } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../useLive';
 import { coolingLine, TrendChip } from './Organisations';
+import { BackBar } from './BackBar';
 import { TagsAndNotes } from './TagsAndNotes';
 
 const TREND_LINE = { up: 'trendUp', down: 'trendDown', steady: 'trendSteady', new: 'trendNew', none: 'trendNone' } as const;
@@ -17,15 +18,7 @@ const TREND_LINE = { up: 'trendUp', down: 'trendDown', steady: 'trendSteady', ne
 export function OrganisationPage({ domain, onBack, onOpenPerson }: { domain: string; onBack: () => void; onOpenPerson: (id: string) => void }) {
   const org = useLive(async () => (await organisations(db(), Date.now())).find((o) => o.domain === domain) ?? null, [domain]);
   const [personalDone, setPersonalDone] = useState(false);
-  const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), [domain]);
-  const backBar = (
-    <header class="bar">
-      <button ref={backRef} type="button" class="back" onClick={onBack}>
-        {t('back')}
-      </button>
-    </header>
-  );
+  const backBar = <BackBar onBack={onBack} page={domain} />;
   if (personalDone) {
     return (
       <main class="popup">

@@ -1,5 +1,5 @@
 /** One person's page: addresses, status, cadence, tags and notes, merge suggestions, history, forget. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { quietLongerThanUsual, suggestedCadence } from '../../network/cadence';
 import { isContact } from '../../network/direction';
 import { isNameKey } from '../../network/names';
@@ -15,6 +15,7 @@ import { CadencePicker, displayName, InteractionRow, LastContact, Reason, Status
 import { cadenceLabel, monthLabel } from '../format';
 import { t } from '../i18n';
 import { useLive } from '../useLive';
+import { BackBar } from './BackBar';
 import { useNames } from './names';
 import { TagsAndNotes } from './TagsAndNotes';
 
@@ -36,16 +37,8 @@ export function PersonPage({ personId, onBack, onOpen }: { personId: string; onB
   const otherNames = useNames(otherIds);
   const [confirming, setConfirming] = useState(false);
   const [mergedId, setMergedId] = useState<string | null>(null);
-  const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), [personId]);
 
-  const backBar = (
-    <header class="bar">
-      <button ref={backRef} type="button" class="back" onClick={onBack}>
-        {t('back')}
-      </button>
-    </header>
-  );
+  const backBar = <BackBar onBack={onBack} page={personId} />;
   if (person === undefined) return <main class="popup">{backBar}</main>;
   const name = displayName(person, addresses?.[0]);
   const contacts = (history ?? []).filter((i) => isContact(i.direction) && !i.atEstimated).map((i) => i.at);
