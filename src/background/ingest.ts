@@ -8,7 +8,7 @@ import type { DetectionPayload, IngestResult } from '../messaging/protocol';
 import { conversationSubject, derivedThreadId, findConversation, subjectKey, type KnownMessage, CONVERSATION_WINDOW_DAYS } from '../network/conversations';
 import { DAY } from '../network/cadence';
 import { createsPeople, emailContacts, isContact, meetingContacts, type Contact } from '../network/direction';
-import { cleanDisplayName, nameKey } from '../network/names';
+import { cleanDisplayName, displayNameTails, nameKey } from '../network/names';
 import { isPossibleContact } from '../network/noise';
 import { betterName, reasonFor, strongerReason } from '../network/reason';
 import type { KringDb } from '../store/db';
@@ -94,7 +94,7 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
     const crowds = await getSetting<string[]>(db, SETTING.crowdItems, []);
     const crowdSet = new Set(crowds);
     const newCrowds: string[] = [];
-    const work: { seen: Seen; contact: Contact }[] = [];
+    const work: { seen: Seen; contact: Contact; tails: string[] }[] = [];
     for (const item of detection.items) {
       let parsed = item.at ? Date.parse(item.at) : NaN;
       // A date the item cannot have is no date (kept as seen, never as contact).
@@ -130,15 +130,15 @@ export async function ingest(db: KringDb, detection: DetectionPayload, now = Dat
         if (!contact.unresolved && !isPossibleContact(contact.email, own, ignoreRules)) continue;
         // A name Kring knew only as a name, now shown with an address, forgotten under either key.
         if (contact.name && !contact.unresolved && forgotten.has(hashes.get(nameKey(contact.name)) ?? '')) continue;
-        work.push({ seen, contact: { ...contact, name: cleanDisplayName(contact.name, contact.email) } });
+        work.push({ seen, contact: { ...contact, name: cleanDisplayName(contact.name, contact.email) }, tails: displayNameTails(contact.name) });
       }
     }
     if (newCrowds.length) await db.settings.put({ key: SETTING.crowdItems, value: [...crowds, ...newCrowds].slice(-MAX_CROWD_ITEMS) });
     // Read what these contacts need in a few bulk reads, decide in memory in order, write in bulk.
     const batch = await Batch.load(db, work);
     batch.maxNewPeople = opts.maxNewPeople ?? Infinity;
-    for (const { seen, contact } of work) {
-      const personId = batch.record(seen, contact, now);
+    for (const { seen, contact, tails } of work) {
+      const personId = batch.record(seen, contact, now, tails);
       if (personId) {
         stored++;
         touched.add(personId);
@@ -345,8 +345,12 @@ class Batch {
     return resolved;
   }
 
-  /** Store one contact of one item; returns the person id when an interaction was written. */
-  record(seen: Seen, contact: Contact, now: number): string | null {
+  /**
+   * Store one contact of one item; returns the person id when an interaction was written. `tails`:
+   * what the display name showed beside the name ("| Rijnmond Zorg"), kept on the address for
+   * naming its organisation.
+   */
+  record(seen: Seen, contact: Contact, now: number, tails: readonly string[] = []): string | null {
     if (seen.seenIn === 'page' && !seen.mayCreate && this.takeBackGuess(seen, contact)) return null;
     const id = interactionId(seen, contact);
     const existing = this.putInteractions.get(id) ?? (this.deleteInteractions.has(id) ? undefined : this.interactions.get(id));
@@ -428,7 +432,19 @@ class Batch {
       if (list) this.moments.set(momentKey(existing.personId, existing.at), list.filter((i) => i.id !== id));
     }
     this.addMoment(interaction);
+    if (tails.length && !contact.unresolved) this.noteTails(contact.email, updated.id, tails);
     return updated.id;
+  }
+
+  /** The latest display-name tails shown with an address; written only when they changed. */
+  private noteTails(email: string, personId: string, tails: readonly string[]): void {
+    const row = this.addresses.get(email);
+    if (!row || row.personId !== personId) return;
+    const next = tails.slice(0, 3);
+    if (row.nameTails && row.nameTails.length === next.length && row.nameTails.every((t, i) => t === next[i])) return;
+    const updated: Address = { ...row, nameTails: next };
+    this.addresses.set(email, updated);
+    this.putAddresses.set(email, updated);
   }
 
   async flush(): Promise<void> {

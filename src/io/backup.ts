@@ -98,7 +98,7 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
  */
 const RECORDS: Record<BackupTable, z.ZodType> = {
   people: person,
-  addresses: z.object({ address: id, personId: id }),
+  addresses: z.object({ address: id, personId: id, nameTails: z.array(str(100)).max(3).optional() }),
   interactions: z.object({
     id,
     personId: id,

@@ -64,6 +64,12 @@ export interface Address {
   /** Lower-cased; the primary key, so an address belongs to exactly one person. */
   address: string;
   personId: string;
+  /**
+   * What the latest display name shown with this address put beside the name, as written
+   * ("Maria Jansen | Rijnmond Zorg" → ["Rijnmond Zorg"]): roles and organisation names, which
+   * name the address's organisation when they agree (network/organisations.ts).
+   */
+  nameTails?: string[];
 }
 
 export interface Interaction {

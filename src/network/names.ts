@@ -23,6 +23,35 @@ export function cleanDisplayName(raw: string | null | undefined, address?: strin
   return v.slice(0, 200);
 }
 
+/**
+ * What a display name shows beside the person's name, as written: "Jan Jansen | Acme" → ["Acme"],
+ * "Maria Jansen (Rijnmond Zorg)" → ["Rijnmond Zorg"], "Jan - CEO - Acme" → ["Acme", "CEO"]
+ * (last first), "Jan namens Gemeente Utrecht" → ["Gemeente Utrecht"]. Roles and
+ * organisations alike; which of them names an organisation is decided where its domain is known
+ * (network/organisations.ts). "via LinkedIn" names a service, not an organisation: left out.
+ */
+const TAIL = /\s+(?:[|–—-]|namens|on behalf of|(via))\s+(.*)$|\s*\(([^)]*)\)\s*$|\s*\[([^\]]*)\]\s*$/i;
+
+export function displayNameTails(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  let v = raw.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  v = v.replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
+  const out: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const m = TAIL.exec(v);
+    if (!m) break;
+    const tail = (m[2] ?? m[3] ?? m[4] ?? '').replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
+    if (!m[1]) {
+      for (const part of tail.split(/\s+[|–—-]\s+/).reverse()) {
+        const p = part.trim();
+        if (p && !p.includes('@') && /\p{L}/u.test(p)) out.push(p.slice(0, 100));
+      }
+    }
+    v = v.slice(0, m.index).trim();
+  }
+  return out;
+}
+
 /** For matching: lower case, no accents, no punctuation, words in order. */
 export function normaliseName(name: string): string {
   return name

@@ -11,8 +11,8 @@ export const TREND_DAYS = 90;
 export const COOLING_DAYS = 60;
 
 /**
- * "rijnmond-zorg.nl" → "Rijnmond Zorg": the name shown until the user gives one. (The organisation
- * part of display names, "Maria Jansen | Rijnmond Zorg", is cut off at capture: network/names.ts.)
+ * "rijnmond-zorg.nl" → "Rijnmond Zorg": the name shown when neither the user gave one nor the mail
+ * shows one (network/organisations.ts mailName).
  */
 export function nameFromDomain(domain: string): string {
   const label = domain.split('.')[0] ?? domain;
@@ -32,13 +32,18 @@ export interface ContactRef {
 export interface OrgPerson {
   person: Person;
   address: string;
+  /** What display names showed beside the name with this address (model/types.ts Address). */
+  nameTails?: readonly string[];
 }
 
 export type Trend = 'up' | 'down' | 'steady' | 'new' | 'none';
 
 export interface OrgSummary {
   domain: string;
+  /** The user's name for it, else the one its people's mail shows, else one made from the domain. */
   name: string;
+  /** The name its people's mail shows ("Maria Jansen | Rijnmond Zorg"), when it shows one. */
+  mailName?: string;
   /** People at this organisation Kring keeps, network first, then by last contact. */
   people: Person[];
   networkCount: number;

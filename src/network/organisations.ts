@@ -10,10 +10,11 @@
  *   `tldts` package): mail.rijnmond-zorg.nl → rijnmond-zorg.nl, x.example.co.uk → example.co.uk.
  */
 import providers from 'email-providers/all.json';
-import { getDomain } from 'tldts';
+import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import type { OrgRecord, Person } from '../model/types';
 import { COOLING_DAYS, nameFromDomain, trendOf, type ContactRef, type OrgPerson, type OrgSummary } from './org-summary';
 import { DAY } from './cadence';
+import { normaliseName } from './names';
 
 export * from './org-summary';
 
@@ -44,6 +45,75 @@ export function organisationOf(address: string, personal: ReadonlySet<string> = 
 }
 
 /**
+ * Words of roles, departments and titles (English and Dutch): a display-name part with one of them
+ * ("Jan | Sales", "Pieter (CEO)", "Anna [EXTERNAL]") is not taken for an organisation's name just
+ * because several people there show it. A part that spells the domain is taken regardless.
+ */
+const ROLE_WORDS = new Set(
+  (
+    'external extern externe internal intern stagiair student ceo cto cfo coo cio cmo founder cofounder co oprichter owner eigenaar ' +
+    'partner associate manager director directeur head hoofd lead adviseur advisor adviser consultant specialist analyst engineer ' +
+    'developer ontwikkelaar designer recruiter accountmanager projectleider projectmanager medewerker beleidsmedewerker ' +
+    'sales verkoop inkoop marketing communicatie communications support helpdesk service finance financien hr it legal ' +
+    'juridisch team afdeling department office secretary secretaresse secretariaat assistant assistent ' +
+    'he him she her they them hij hem zij haar ooo afwezig away phd msc mba bsc ma ba dr prof ir ing drs mr'
+  ).split(' '),
+);
+
+const squash = (s: string) => normaliseName(s).replace(/ /g, '');
+
+/** The domain's own name, letters and digits only: "rijnmond-zorg.nl" → "rijnmondzorg". */
+const domainLabel = (domain: string) => (getDomainWithoutSuffix(domain) ?? domain.split('.')[0] ?? '').replace(/[^a-z0-9]/g, '');
+
+/**
+ * Whether a name spells the domain: the same letters ("De Vries Advies", devries-advies.nl), its
+ * initials ("Koninklijke Luchtvaart Maatschappij", klm.nl), or, `loose`, one holds the other
+ * ("Gemeente Utrecht", utrecht.nl; "ABN AMRO Bank", abnamro.com).
+ */
+export function spellsDomain(name: string, domain: string, loose = true): boolean {
+  const label = domainLabel(domain);
+  const sq = squash(name);
+  if (!label || !sq) return false;
+  const words = normaliseName(name).split(' ');
+  if (sq === label || (words.length > 1 && words.map((w) => w[0]).join('') === label)) return true;
+  return loose && ((label.length >= 4 && sq.includes(label)) || (sq.length >= 4 && label.includes(sq)));
+}
+
+const roleLike = (part: string) => normaliseName(part).split(' ').some((w) => ROLE_WORDS.has(w));
+
+/**
+ * The organisation's name as its people's mail shows it: the display-name part most of its
+ * addresses show ("Maria Jansen | Rijnmond Zorg"), or a whole display name that spells the domain
+ * ("De Vries Advies <info@devries-advies.nl>"). A part counts when it spells the domain, or when at
+ * least two addresses show it and it is no role ("Sales", "CEO"). Ties: the one spelling the domain.
+ */
+export function mailName(domain: string, members: readonly OrgPerson[]): string | undefined {
+  const parts = new Map<string, { label: string; count: number; spells: boolean }>();
+  const add = (label: string, spells: boolean) => {
+    const key = squash(label);
+    if (!key) return;
+    const c = parts.get(key);
+    if (c) c.count++;
+    else parts.set(key, { label, count: 1, spells });
+  };
+  for (const m of members) {
+    const seen = new Set<string>();
+    for (const t of m.nameTails ?? []) {
+      if (seen.has(squash(t))) continue;
+      seen.add(squash(t));
+      add(t, spellsDomain(t, domain));
+    }
+    if (m.person.name && !seen.has(squash(m.person.name)) && spellsDomain(m.person.name, domain, false)) add(m.person.name, true);
+  }
+  let best: { label: string; count: number; spells: boolean } | undefined;
+  for (const c of parts.values()) {
+    if (!c.spells && (c.count < 2 || roleLike(c.label))) continue;
+    if (!best || c.count > best.count || (c.count === best.count && c.spells && !best.spells)) best = c;
+  }
+  return best?.label;
+}
+
+/**
  * Every organisation of these people: who is there, the last contact with anyone, the trend of
  * contacts (`contacts`: those of the last TREND_DAYS and of the TREND_DAYS before), the
  * user's record (name, cadence, tags, note). Ordered for the tab: cooling first (due ones by how
@@ -65,13 +135,18 @@ export function summariseOrganisations(
     return org;
   };
   const byOrg = new Map<string, Map<string, Person>>();
+  const addressesOf = new Map<string, OrgPerson[]>();
   const orgOfPerson = new Map<string, string>();
-  for (const { person, address } of people) {
+  for (const entry of people) {
+    const { person, address } = entry;
     const org = orgOf(address);
     if (!org) continue;
     let members = byOrg.get(org);
     if (!members) byOrg.set(org, (members = new Map()));
     members.set(person.id, person);
+    let list = addressesOf.get(org);
+    if (!list) addressesOf.set(org, (list = []));
+    list.push(entry);
     // A person with addresses at two organisations counts for each; contacts go to the first seen.
     if (!orgOfPerson.has(person.id)) orgOfPerson.set(person.id, org);
   }
@@ -98,9 +173,11 @@ export function summariseOrganisations(
     const cadence = record?.cadenceDays ?? null;
     const due = cadence ? (lastContact || now) + cadence * DAY : undefined;
     const silent = now - lastContact >= COOLING_DAYS * DAY;
+    const shown = mailName(domain, addressesOf.get(domain)!);
     out.push({
       domain,
-      name: record?.name || nameFromDomain(domain),
+      name: record?.name || shown || nameFromDomain(domain),
+      ...(shown ? { mailName: shown } : {}),
       people: list,
       networkCount,
       lastContact,

@@ -38,7 +38,7 @@ export async function organisations(db: KringDb, now = Date.now()): Promise<OrgS
     const members: OrgPerson[] = [];
     for (const a of addresses) {
       const person = byId.get(a.personId);
-      if (person && !isNameKey(a.address)) members.push({ person, address: a.address });
+      if (person && !isNameKey(a.address)) members.push(a.nameTails ? { person, address: a.address, nameTails: a.nameTails } : { person, address: a.address });
     }
     const recent: ContactRef[] = [];
     const before: ContactRef[] = [];

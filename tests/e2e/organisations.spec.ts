@@ -11,7 +11,9 @@ test('organisations of the network: going cold first, an organisation due by its
   // the user at gmail.com (a mail provider: no organisation).
   const gmail = await openThread(context, served, 'thread-long.html', LONG);
   await sidebarOf(gmail).locator('.card[data-email="m.jansen@rijnmond-zorg.nl"]').getByRole('button', { name: 'Add to my network' }).click();
-  const dutch = await openThread(context, served, { html: dutchThreadDaysAgo(20) }, DUTCH);
+  // Pieter's mail shows his firm beside his name, as many professionals' From lines do.
+  const dutchHtml = dutchThreadDaysAgo(20).replaceAll('name="Pieter de Vries"', 'name="Pieter de Vries | De Vries Advies"');
+  const dutch = await openThread(context, served, { html: dutchHtml }, DUTCH);
   await sidebarOf(dutch).locator('.card[data-email="pieter@devries-advies.nl"]').getByRole('button', { name: 'Add to my network' }).click();
   await expect(sidebarOf(dutch).locator('.card[data-email="pieter@devries-advies.nl"] .chip-network')).toHaveCount(1);
 
@@ -27,13 +29,15 @@ test('organisations of the network: going cold first, an organisation due by its
 
   // De Vries Advies, given a cadence of two weeks, is due (nobody in touch for 20 days): it comes first.
   await popup.locator('.org-row[data-domain="devries-advies.nl"] button').click();
-  await expect(popup.locator('.org-detail h1')).toHaveText('Devries Advies');
+  // Named as the mail shows it ("Pieter de Vries | De Vries Advies"), not from the domain (Devries Advies).
+  await expect(popup.locator('.org-detail h1')).toHaveText('De Vries Advies');
+  await expect(popup.getByLabel('Name')).toHaveValue('De Vries Advies');
   await popup.getByLabel('Keep in touch with someone there').selectOption('14');
-  await popup.getByLabel('Name').fill('De Vries Advies');
+  await popup.getByLabel('Name').fill('De Vries Advies BV');
   await popup.getByLabel('Name').blur();
   await popup.getByLabel('Tags').fill('adviseur, noord');
   await popup.getByLabel('Tags').blur();
-  await expect(popup.locator('.org-detail h1')).toHaveText('De Vries Advies');
+  await expect(popup.locator('.org-detail h1')).toHaveText('De Vries Advies BV');
   await expect(popup.locator('.org-detail')).toContainText('Nobody at devries-advies.nl in touch for 3 weeks (every 2 weeks)');
   await expect(popup.locator('.org-people button')).toHaveText([/Pieter de Vries/]);
   await popup.screenshot({ path: 'test-results/popup-organisation.png', fullPage: true });
@@ -43,7 +47,7 @@ test('organisations of the network: going cold first, an organisation due by its
   await popup.locator('.org-people button').first().click();
   await expect(popup.locator('.person-detail h1')).toHaveText('Pieter de Vries');
   await popup.getByRole('button', { name: 'Back' }).click();
-  await expect(popup.locator('.org-detail h1')).toHaveText('De Vries Advies');
+  await expect(popup.locator('.org-detail h1')).toHaveText('De Vries Advies BV');
   await popup.getByRole('button', { name: 'Back' }).click();
   await expect(rows.first()).toHaveAttribute('data-domain', 'devries-advies.nl');
   await expect(rows.first()).toContainText('Nobody at devries-advies.nl in touch for 3 weeks (every 2 weeks)');

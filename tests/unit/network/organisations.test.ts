@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/network/cadence';
 import {
+  mailName,
   nameFromDomain,
   organisationOf,
   orgMatches,
   registrableDomain,
+  spellsDomain,
   summariseOrganisations,
   trendOf,
   type OrgPerson,
@@ -61,6 +63,57 @@ describe('which organisation an address belongs to', () => {
     expect(nameFromDomain('rijnmond-zorg.nl')).toBe('Rijnmond Zorg');
     expect(nameFromDomain('gemeente-utrecht.nl')).toBe('Gemeente Utrecht');
     expect(nameFromDomain('abn_amro.com')).toBe('Abn Amro');
+  });
+});
+
+describe("an organisation's name as its people's mail shows it", () => {
+  const at = (id: string, address: string, tails?: string[], name: string | null = null): OrgPerson => ({
+    person: person(id, { name }),
+    address,
+    ...(tails ? { nameTails: tails } : {}),
+  });
+
+  it('a display-name part spells the domain: same letters, initials, or one holding the other', () => {
+    expect(spellsDomain('Rijnmond Zorg', 'rijnmond-zorg.nl')).toBe(true);
+    expect(spellsDomain('De Vries Advies', 'devries-advies.nl')).toBe(true);
+    expect(spellsDomain('Koninklijke Luchtvaart Maatschappij', 'klm.nl')).toBe(true);
+    expect(spellsDomain('Gemeente Utrecht', 'utrecht.nl')).toBe(true);
+    expect(spellsDomain('ABN AMRO', 'abnamro.com')).toBe(true);
+    expect(spellsDomain('Université de Liège', 'universitedeliege.be')).toBe(true);
+    expect(spellsDomain('Sales', 'rijnmond-zorg.nl')).toBe(false);
+    expect(spellsDomain('CEO', 'ceo.example')).toBe(true);
+    // Holding is not enough where a whole display name is judged ("Pieter Utrecht" is a person).
+    expect(spellsDomain('Pieter Utrecht', 'utrecht.nl', false)).toBe(false);
+  });
+
+  it('the part most addresses show wins; one that spells the domain counts from one address', () => {
+    expect(mailName('rijnmond-zorg.nl', [at('m', 'm@rijnmond-zorg.nl', ['Rijnmond Zorg']), at('t', 't@rijnmond-zorg.nl')])).toBe('Rijnmond Zorg');
+    // Two people show "Zorggroep Rijnmond" (it does not spell the domain, but two agree); one shows the domain's spelling.
+    expect(
+      mailName('rzr.nl', [at('a', 'a@rzr.nl', ['Zorggroep Rijnmond']), at('b', 'b@rzr.nl', ['zorggroep rijnmond']), at('c', 'c@rzr.nl', ['Sales'])]),
+    ).toBe('Zorggroep Rijnmond');
+    // One person's unrelated part is no organisation's name.
+    expect(mailName('rzr.nl', [at('a', 'a@rzr.nl', ['Zorggroep Rijnmond'])])).toBeUndefined();
+  });
+
+  it('roles, however many show them, are no name', () => {
+    const sales = [at('a', 'a@acme.example', ['Sales']), at('b', 'b@acme.example', ['sales']), at('c', 'c@acme.example', ['EXTERNAL']), at('d', 'd@acme.example', ['External'])];
+    expect(mailName('acme.example', sales)).toBeUndefined();
+    expect(mailName('acme.example', [...sales, at('e', 'e@acme.example', ['ACME Corporation', 'CEO'])])).toBe('ACME Corporation');
+  });
+
+  it("a whole display name that is the organisation's own names it (info@, noreply@)", () => {
+    expect(mailName('devries-advies.nl', [at('i', 'info@devries-advies.nl', undefined, 'De Vries Advies'), at('p', 'pieter@devries-advies.nl', undefined, 'Pieter de Vries')])).toBe('De Vries Advies');
+    expect(mailName('utrecht.nl', [at('p', 'p@utrecht.nl', undefined, 'Pieter Utrecht')])).toBeUndefined();
+  });
+
+  it('in the summary: the user\'s name, else the mail\'s, else one made from the domain', () => {
+    const maria = person('maria', { name: 'Maria Jansen', status: 'network' });
+    const members = [{ person: maria, address: 'maria@rzr.nl', nameTails: ['Rijnmond Zorggroep', 'Beleid'] }, { person: person('t'), address: 't@rzr.nl', nameTails: ['Rijnmond Zorggroep'] }];
+    const none = { recent: [], before: [] };
+    expect(summariseOrganisations(members, none, {}, NOW)[0]).toMatchObject({ name: 'Rijnmond Zorggroep', mailName: 'Rijnmond Zorggroep' });
+    expect(summariseOrganisations(members, none, { 'rzr.nl': { name: 'RZR', at: 0 } }, NOW)[0]).toMatchObject({ name: 'RZR', mailName: 'Rijnmond Zorggroep' });
+    expect(summariseOrganisations([{ person: maria, address: 'maria@rzr.nl' }], none, {}, NOW)[0]!.name).toBe('Rzr');
   });
 });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY, dueDate, overdueness } from '../../../src/network/cadence';
 import { suggestMerges } from '../../../src/network/identity';
-import { cleanDisplayName } from '../../../src/network/names';
+import { cleanDisplayName, displayNameTails } from '../../../src/network/names';
 import { isAutomated, isIgnored, isPossibleContact, normaliseIgnoreRule } from '../../../src/network/noise';
 import { repliesOwed } from '../../../src/network/replies';
 import { hasExpired } from '../../../src/network/retention';
@@ -57,6 +57,22 @@ describe('names', () => {
     ['   ', 'x@x.com', null],
     ['Maria\u202eJansen', 'm@x.com', 'MariaJansen'],
   ])('%j → %j', (raw, address, name) => expect(cleanDisplayName(raw, address)).toBe(name));
+
+  // What the name is stripped of is kept apart: roles and organisation names, told apart later.
+  it.each([
+    ['Jan Jansen | Acme BV', ['Acme BV']],
+    ['Maria Jansen (Rijnmond Zorg)', ['Rijnmond Zorg']],
+    ['Jan Jansen - CEO - Acme', ['Acme', 'CEO']],
+    ['Jan Jansen – Gemeente Utrecht', ['Gemeente Utrecht']],
+    ['Pieter namens Gemeente Utrecht', ['Gemeente Utrecht']],
+    ['"Doe, John (Acme)"', ['Acme']],
+    ['Anna Bos [EXTERNAL]', ['EXTERNAL']],
+    ['Maria via LinkedIn', []],
+    ['Jan (jan@x.nl)', []],
+    ['Anna-Lisa de Boer', []],
+    ['Jan Jansen', []],
+    [null, []],
+  ])('tails of %j → %j', (raw, tails) => expect(displayNameTails(raw)).toEqual(tails));
 });
 
 describe('cadence', () => {

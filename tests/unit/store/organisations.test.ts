@@ -52,6 +52,25 @@ describe('organisations from the store', () => {
     expect(org).toMatchObject({ domain: 'rijnmond-zorg.nl', recent: 0, before: 0, trend: 'none' });
   });
 
+  it("is named as its people's mail shows it, from what the capture kept beside their names, through a backup", async () => {
+    await ingest(db, email('u1', ['jan@utrecht.nl', 'Jan Bakker | Gemeente Utrecht'], [[ME, null]], '2026-11-20T10:00:00+01:00'), NOW);
+    await ingest(db, email('u2', [ME, null], [['els@utrecht.nl', 'Els de Wit (Sales)']], '2026-11-21T10:00:00+01:00'), NOW);
+    expect((await db.addresses.get('jan@utrecht.nl'))!.nameTails).toEqual(['Gemeente Utrecht']);
+    // The name is stored clean; "(Sales)" is a role and names nothing.
+    expect((await personByAddress(db, 'els@utrecht.nl'))!.name).toBe('Els de Wit');
+    let [org] = await organisations(db, NOW);
+    expect(org).toMatchObject({ domain: 'utrecht.nl', name: 'Gemeente Utrecht', mailName: 'Gemeente Utrecht' });
+
+    // Kept through a backup; the latest display name replaces what an address showed before.
+    const backup = parseBackup(JSON.stringify(await exportBackup(db, NOW)));
+    await restoreBackup(db, backup);
+    expect((await db.addresses.get('jan@utrecht.nl'))!.nameTails).toEqual(['Gemeente Utrecht']);
+    await ingest(db, email('u3', ['jan@utrecht.nl', 'Jan Bakker - Gemeente Utrecht - Team Wonen'], [[ME, null]], '2026-11-25T10:00:00+01:00'), NOW);
+    expect((await db.addresses.get('jan@utrecht.nl'))!.nameTails).toEqual(['Team Wonen', 'Gemeente Utrecht']);
+    [org] = await organisations(db, NOW);
+    expect(org!.name).toBe('Gemeente Utrecht');
+  });
+
   it('a backup with a malformed organisation record is refused, naming it', async () => {
     const backup = await exportBackup(db, NOW);
     backup.tables.settings.push({ key: 'organisations', value: { 'x.nl': { cadenceDays: 'soon', at: 0 } } });
