@@ -11,6 +11,7 @@
  * a card no longer has leave the person (their history keeps them).
  */
 import type { KringDb } from '../store/db';
+import { isNameKey } from '../network/names';
 import { addressHashes } from '../store/hash';
 import { newPerson, withDue } from '../store/person-record';
 import { getSetting, SETTING, type SyncState } from '../store/settings';
@@ -32,7 +33,6 @@ export interface SyncResult {
   massDeletion?: { deleted: number; of: number };
 }
 
-const isNameKey = (a: string) => a.startsWith('name:');
 const pathOf = (book: Book, href: string) => new URL(href, book.url).pathname;
 
 /** A person's synced fields as Kring has them. */

@@ -127,3 +127,15 @@ describe('vCard 4.0, for a book that takes it', () => {
   });
 });
 
+
+describe('who a card names', () => {
+  it("a person Kring knows by name only (Outlook's reading pane) gets no made-up address on their card", async () => {
+    const { fieldsOf } = await import('../../../src/sync/loop');
+    const { nameKey } = await import('../../../src/network/names');
+    const person = { id: 'p', name: 'Jan Jansen', status: 'network', notes: '', tags: [], cadenceDays: null, lastContact: 0 } as unknown as Parameters<typeof fieldsOf>[0];
+    expect(fieldsOf(person, [nameKey('Jan Jansen'), 'jan@jansen.example']).emails).toEqual(['jan@jansen.example']);
+    const card = writeCard(null, 'u1', fieldsOf(person, [nameKey('Jan Jansen')]), 0);
+    expect(card).not.toMatch(/EMAIL/);
+    expect(card).toContain('FN:Jan Jansen');
+  });
+});
