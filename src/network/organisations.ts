@@ -71,7 +71,10 @@ const domainLabel = (domain: string) => (getDomainWithoutSuffix(domain) ?? domai
  * ("Gemeente Utrecht", utrecht.nl; "ABN AMRO Bank", abnamro.com).
  */
 export function spellsDomain(name: string, domain: string, loose = true): boolean {
-  const label = domainLabel(domain);
+  return spellsLabel(name, domainLabel(domain), loose);
+}
+
+function spellsLabel(name: string, label: string, loose: boolean): boolean {
   const sq = squash(name);
   if (!label || !sq) return false;
   const words = normaliseName(name).split(' ');
@@ -88,6 +91,7 @@ const roleLike = (part: string) => normaliseName(part).split(' ').some((w) => RO
  * least two addresses show it and it is no role ("Sales", "CEO"). Ties: the one spelling the domain.
  */
 export function mailName(domain: string, members: readonly OrgPerson[]): string | undefined {
+  const label = domainLabel(domain);
   const parts = new Map<string, { label: string; count: number; spells: boolean }>();
   const add = (label: string, spells: boolean) => {
     const key = squash(label);
@@ -101,9 +105,9 @@ export function mailName(domain: string, members: readonly OrgPerson[]): string 
     for (const t of m.nameTails ?? []) {
       if (seen.has(squash(t))) continue;
       seen.add(squash(t));
-      add(t, spellsDomain(t, domain));
+      add(t, spellsLabel(t, label, true));
     }
-    if (m.person.name && !seen.has(squash(m.person.name)) && spellsDomain(m.person.name, domain, false)) add(m.person.name, true);
+    if (m.person.name && !seen.has(squash(m.person.name)) && spellsLabel(m.person.name, label, false)) add(m.person.name, true);
   }
   let best: { label: string; count: number; spells: boolean } | undefined;
   for (const c of parts.values()) {
