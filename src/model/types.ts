@@ -123,3 +123,37 @@ export interface OrgRecord {
   personal?: boolean;
   at: number;
 }
+
+/** A teammate's published entry (issue 21, src/team), as synced from their book. */
+export interface TeamEntryRow {
+  /** `${book URL}|${card path}`. */
+  id: string;
+  book: string;
+  href: string;
+  etag: string;
+  /** Keyed hashes of the person's addresses and of their organisations' domains. */
+  addresses: string[];
+  orgs: string[];
+  strength: 1 | 2 | 3;
+  /** "2026-10", or null. */
+  lastMonth: string | null;
+}
+
+/** One teammate's book as last synced. */
+export interface TeamBook {
+  url: string;
+  token: string | null;
+  /** The member's name as their book's meta card gives it. */
+  member: string;
+  /** `ok`: same passphrase; `other-key`: their check value is not ours (their entries are not kept). */
+  state: 'ok' | 'other-key' | 'no-meta';
+}
+
+/** What this member published: one card per shared person, and the book's meta card. */
+export interface TeamCard {
+  uid: string;
+  href: string;
+  etag: string;
+  /** The card as written, so an unchanged entry is not written again. */
+  text: string;
+}

@@ -6,7 +6,7 @@
  * (their IndexedDB would be the webmail page's).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting, SyncCard } from '../model/types';
+import type { Address, DismissedPair, Forgotten, IgnoreRule, Interaction, MergeRecord, Person, Setting, SyncCard, TeamBook, TeamCard, TeamEntryRow } from '../model/types';
 
 export const DB_NAME = 'kring';
 
@@ -54,8 +54,16 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, people: `${SCHEMA_V3.people}, name` };
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, syncCards: 'uid, personId, href' };
 
+/**
+ * Schema v6 (issue 21): the team. Teammates' published entries by book and by each keyed hash of
+ * an address and an organisation (the sidebar's lookup is an index read); each team book's sync
+ * token and member; and what this member published (UID, href, etag, text). New tables; no data
+ * changes. Not in backups: they are copies of the team's server.
+ */
+export const SCHEMA_V6 = { ...SCHEMA_V5, teamEntries: 'id, book, *addresses, *orgs', teamBooks: 'url', teamCards: 'uid' };
+
 /** The schema version this code opens. */
-export const CURRENT_VERSION = 5;
+export const CURRENT_VERSION = 6;
 
 /** v1 → v2: new person fields get their defaults; lastSeen comes from the person's history. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -88,6 +96,9 @@ export class KringDb extends Dexie {
   merges!: EntityTable<MergeRecord, 'id'>;
   dismissedPairs!: EntityTable<DismissedPair, 'pair'>;
   syncCards!: EntityTable<SyncCard, 'uid'>;
+  teamEntries!: EntityTable<TeamEntryRow, 'id'>;
+  teamBooks!: EntityTable<TeamBook, 'url'>;
+  teamCards!: EntityTable<TeamCard, 'uid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -96,6 +107,7 @@ export class KringDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -274,3 +274,12 @@ export async function makeBook(server: Omit<Book, 'url'>, home: string, name: st
   if (!res.ok) throw explain(res.status, `making the address book "${name}"`);
   return url;
 }
+
+/** The address books directly inside a collection (a team's folder: one book per member). */
+export async function listBooks(server: Omit<Book, 'url'>, url: string): Promise<string[]> {
+  const listed = await propfind(server, url, '1', { 'd:resourcetype': {} }, 'listing the team folder');
+  const self = new URL(url).pathname;
+  return listed
+    .filter((r) => r.ok && r.href && new URL(r.href, url).pathname !== self && (r.props?.resourcetype as Record<string, unknown> | undefined)?.addressbook !== undefined)
+    .map((r) => new URL(r.href!, url).toString());
+}

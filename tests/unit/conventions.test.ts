@@ -47,7 +47,10 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   },
   // CardDAV sync (issue 19): the card mapping and the merge are pure, on the vCard code of src/io.
   // Its schedule takes the settings page's messages, by their types only.
-  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || under(t, 'src/model') || t === 'tsdav' || (typeOnly && t === 'src/messaging/protocol') },
+  // It uses the pure rules (src/network: which addresses are name keys).
+  { from: 'src/sync', allow: (t, typeOnly) => under(t, 'src/sync') || under(t, 'src/io') || under(t, 'src/store') || under(t, 'src/model') || under(t, 'src/network') || t === 'tsdav' || (typeOnly && t === 'src/messaging/protocol') },
+  // The team (issue 21): keyed hashes and entries (pure), published and synced with sync's CardDAV client.
+  { from: 'src/team', allow: (t, typeOnly) => ['src/team', 'src/sync', 'src/io', 'src/store', 'src/model', 'src/network'].some((d) => under(t, d)) || (typeOnly && t === 'src/messaging/protocol') },
   // Site registration (issue 11): the registry takes the browser APIs it is given (browser.ts gives them).
   { from: 'src/sites', allow: (t) => t === 'src/messaging/storage-keys' || under(t, 'src/sites') || t === 'wxt/browser' },
   // Shared by the content script and the schemas: plain numbers, no imports (zod stays out of tabs).

@@ -1,0 +1,145 @@
+// Issue 21: "who of us knows them?" through a real Radicale with a team's rights: each member
+// writes only their own book in team/, everyone reads them all.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPersonManually, addToNetwork } from '../../../src/store/actions';
+import type { KringDb } from '../../../src/store/db';
+import { putCard, type Book } from '../../../src/sync/remote';
+import { joinTeam, leaveTeam, ownBook, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type TeamMembership, type TeamServer } from '../../../src/team/team';
+import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
+// @ts-expect-error plain ESM module without types
+import { missingRadicale, startRadicale, TEAM_RIGHTS } from './servers.mjs';
+
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+const PASSPHRASE = 'zeven blauwe fietsen op de Neude';
+
+/** Every file under a folder, as text (Radicale's cache included: it keeps a history of each card). */
+function filesUnder(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [{ path: p, text: readFileSync(p, 'latin1') }];
+  });
+}
+/** The cards a book holds, as the server stores them (not its cache). */
+const cardFiles = (dir: string, book: string) => filesUnder(dir).filter((f) => f.path.includes(`/team/${book}/`) && !f.path.includes('.Radicale.cache') && f.text.includes('BEGIN:VCARD'));
+
+describe.skipIf(missingRadicale().length > 0)('a team on Radicale', () => {
+  let server: { url: string; collections: string; stop(): Promise<void> };
+  const as = (username: string): TeamServer => ({ folder: `${server.url}/team/`, username, password: `${username}-pw` });
+  let a: KringDb;
+  let b: KringDb;
+  let anna: TeamMembership;
+  let bob: TeamMembership;
+
+  beforeAll(async () => {
+    // eve's own book is read-only to her: a member the admin has not given write access.
+    const rights = TEAM_RIGHTS.replace('[team-own-book]', '[eve-read-only]\nuser: eve\ncollection: team/eve\npermissions: r\n\n[team-own-book]');
+    server = await startRadicale({ admin: 'admin-pw', anna: 'anna-pw', bob: 'bob-pw', carl: 'carl-pw', eve: 'eve-pw' }, { rights });
+    // The admin makes the team's folder, and eve's book (she cannot write it).
+    const admin = { Authorization: `Basic ${btoa('admin:admin-pw')}` };
+    expect((await fetch(`${server.url}/team/`, { method: 'MKCOL', headers: admin })).status).toBe(201);
+    const book = '<?xml version="1.0"?><d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>';
+    expect((await fetch(`${server.url}/team/eve/`, { method: 'MKCOL', headers: { ...admin, 'Content-Type': 'application/xml' }, body: book })).status).toBe(201);
+
+    // Anna's network: Pieter (two-way, often), Lena at gmail.com (a mail provider: no organisation),
+    // and Joost, whom she marks "Don't share".
+    a = await freshDb('team-a');
+    b = await freshDb('team-b');
+    const months = ['2026-06-10', '2026-07-15', '2026-08-20', '2026-09-10', '2026-10-05', '2026-11-20'];
+    for (const [i, day] of months.entries()) {
+      await ingest(a, email(`p-in-${i}`, ['pieter@devries-advies.nl', 'Pieter de Vries | De Vries Advies'], [[ME, null]], `${day}T10:00:00+01:00`), NOW);
+      await ingest(a, email(`p-out-${i}`, [ME, null], [['pieter@devries-advies.nl', 'Pieter de Vries']], `${day}T15:00:00+01:00`), NOW);
+    }
+    await ingest(a, email('l1', ['lena.visser@gmail.com', 'Lena Visser'], [[ME, null]], '2026-10-02T09:00:00+02:00'), NOW);
+    for (const address of ['pieter@devries-advies.nl', 'lena.visser@gmail.com']) await addToNetwork(a, (await personByAddress(a, address))!.id, NOW);
+    const joost = await addPersonManually(a, 'joost@rijnmond-zorg.nl', 'Joost Mulder', NOW);
+    await addToNetwork(a, joost, NOW);
+    anna = await joinTeam(a, as('anna'), PASSPHRASE, 'Anna');
+    // The meta card was written at joining; now one entry each for Pieter and Lena.
+    expect(await publish(a, anna, { kind: 'network' }, new Set([joost]), NOW)).toEqual({ written: 2, deleted: 0, unchanged: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("B finds Anna for an address and for its organisation; a mail provider is no organisation; a person she does not share is not found", async () => {
+    bob = await joinTeam(b, as('bob'), PASSPHRASE, 'Bob');
+    // The team's salt came from Anna's book: one key for the team.
+    expect(bob.salt).toBe(anna.salt);
+    expect(bob.key).toBe(anna.key);
+    // Anna's book, and Eve's and Carl's (empty); Bob's own is not read.
+    expect(await syncTeam(b, bob)).toMatchObject({ entries: 2, otherKey: [] });
+    expect(await whoKnows(b, bob.key, [' Pieter@DevRies-Advies.nl '])).toEqual([{ member: 'Anna', strength: 3, lastMonth: '2026-11' }]);
+    expect(await whoKnows(b, bob.key, ['lena.visser@gmail.com'])).toEqual([{ member: 'Anna', strength: 1, lastMonth: '2026-10' }]);
+    expect(await whoKnowsOrg(b, bob.key, 'devries-advies.nl')).toEqual([{ member: 'Anna', strength: 3, lastMonth: '2026-11', people: 1 }]);
+    expect(await whoKnowsOrg(b, bob.key, 'gmail.com')).toEqual([]);
+    expect(await whoKnows(b, bob.key, ['joost@rijnmond-zorg.nl'])).toEqual([]);
+    expect(await whoKnowsOrg(b, bob.key, 'rijnmond-zorg.nl')).toEqual([]);
+    expect(await whoKnows(b, bob.key, ['nobody@devries-advies.nl'])).toEqual([]);
+  });
+
+  it('publishing again writes nothing unchanged; syncing again reads only what changed', async () => {
+    expect(await publish(a, anna, { kind: 'network' }, new Set(), NOW)).toMatchObject({ written: 1, unchanged: 3 });
+    const before = await b.teamEntries.count();
+    let requests = 0;
+    const counted = { ...bob, fetch: (input: RequestInfo | URL, init?: RequestInit) => (requests++, fetch(input, init)) };
+    await syncTeam(b, counted);
+    expect(await b.teamEntries.count()).toBe(before + 1);
+    // The folder listing, then per book what changed since its token; one fetch for Anna's new card.
+    expect(requests).toBeLessThanOrEqual(1 + 3 + 1);
+    expect(await whoKnows(b, bob.key, ['joost@rijnmond-zorg.nl'])).toEqual([{ member: 'Anna', strength: 1, lastMonth: null }]);
+    // Hidden again: the entry is deleted from the server and from Bob's copy.
+    expect(await publish(a, anna, { kind: 'network' }, new Set([(await personByAddress(a, 'joost@rijnmond-zorg.nl'))!.id]), NOW)).toMatchObject({ deleted: 1 });
+    await syncTeam(b, bob);
+    expect(await whoKnows(b, bob.key, ['joost@rijnmond-zorg.nl'])).toEqual([]);
+  });
+
+  it('a published card holds no plain address or name: the raw server files', async () => {
+    const files = filesUnder(server.collections).filter((f) => f.path.includes('/team/'));
+    const cards = cardFiles(server.collections, 'anna');
+    expect(cards.length).toBe(3);
+    expect(cards.some((f) => f.text.includes('X-KRING-TEAM-MEMBER:Anna'))).toBe(true);
+    // Every file of the team's folder, the server's cache and its history of deleted cards included.
+    for (const f of files) {
+      for (const secret of ['pieter', 'devries', 'de vries', 'lena', 'visser', 'gmail', 'joost', 'rijnmond', 'mulder']) {
+        expect(f.text.toLowerCase(), `${f.path} holds "${secret}"`).not.toContain(secret);
+      }
+    }
+    for (const f of cards) expect(f.text, f.path).not.toContain('@');
+  });
+
+  it('C with the wrong passphrase is told so and learns nothing', async () => {
+    const c = await freshDb('team-c');
+    await expect(joinTeam(c, as('carl'), 'zeven blauwe fietsen op het Vredenburg', 'Carl')).rejects.toMatchObject({ kind: 'wrong-passphrase' });
+    // Nothing was written to Carl's book.
+    expect(cardFiles(server.collections, 'carl')).toEqual([]);
+    // A copy of the team key made from the wrong passphrase matches no book: nothing is kept.
+    const forged: TeamMembership = { ...as('carl'), salt: anna.salt, key: 'A'.repeat(43), member: 'Carl' };
+    const result = await syncTeam(c, forged);
+    expect(result.entries).toBe(0);
+    expect(result.otherKey.sort()).toEqual(['Anna', 'Bob']);
+    expect(await c.teamEntries.count()).toBe(0);
+    expect(await whoKnows(c, forged.key, ['pieter@devries-advies.nl'])).toEqual([]);
+  });
+
+  it("B cannot write into Anna's book (403), and a member without write access to their own book is told so", async () => {
+    const intoAnna: Book = { ...ownBook(anna), username: 'bob', password: 'bob-pw' };
+    await expect(putCard(intoAnna, `${new URL(ownBook(anna).url).pathname}forged.vcf`, 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:forged\r\nFN:x\r\nEND:VCARD\r\n', null)).rejects.toMatchObject({ status: 403 });
+    const e = await freshDb('team-e');
+    const refused = await joinTeam(e, as('eve'), PASSPHRASE, 'Eve').catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(TeamError);
+    expect(refused).toMatchObject({ kind: 'forbidden' });
+    expect(String((refused as Error).message)).toContain('403');
+  });
+
+  it("Anna leaves: her cards are deleted from the server, and Bob's next sync no longer finds her", async () => {
+    expect(await leaveTeam(a, anna)).toBe(3);
+    expect(await a.teamCards.count()).toBe(0);
+    await syncTeam(b, bob);
+    expect(await whoKnows(b, bob.key, ['pieter@devries-advies.nl'])).toEqual([]);
+    expect(await whoKnowsOrg(b, bob.key, 'devries-advies.nl')).toEqual([]);
+    expect(cardFiles(server.collections, 'anna')).toEqual([]);
+  });
+});
