@@ -8,6 +8,8 @@ import { BADGE_ALARM, BADGE_EVERY_MINUTES, createBadge } from '../src/background
 import { REMINDER_ALARM, REMINDER_NOTIFICATION, createReminders } from '../src/background/reminders';
 import { db } from '../src/store/db';
 import { createSyncService } from '../src/sync/service';
+import { createTeamRunner } from '../src/team/schedule';
+import { createTeamService } from '../src/team/service';
 
 export default defineBackground(() => {
   // Sites the user turned Kring on for (issue 11): registrations kept in step with the
@@ -38,6 +40,14 @@ export default defineBackground(() => {
       badge.soon();
     },
   });
+  // The team (issue 21): only with the team's server the user joined, whose origin they granted.
+  const team = createTeamRunner({
+    service: createTeamService({ db, area: browser.storage.local, hasAccess }),
+    alarms: browser.alarms,
+    hasAccess,
+    onChanged: () => void browser.storage.session.set({ [STORE_CHANGED]: Date.now() }).catch(() => {}),
+  });
+  void team.schedule().catch(() => {});
   // First run (issue 20): the settings page opens once, with a short welcome.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') }).catch(() => {});
@@ -76,12 +86,16 @@ export default defineBackground(() => {
       void badge.update().catch(() => {});
       void reminders.check().catch(() => {});
     } else if (alarm.name === REMINDER_ALARM) void reminders.check().catch(() => {});
-    else void sync.onAlarm(alarm.name).catch(() => {});
+    else {
+      void sync.onAlarm(alarm.name).catch(() => {});
+      void team.onAlarm(alarm.name).catch(() => {});
+    }
   });
   browser.permissions.onRemoved.addListener(() => void sync.onPermissionRemoved().catch(() => {}));
   void sync.schedule().catch(() => {});
   const listener = startBackground({
     sync,
+    team,
     badge,
     ownId: browser.runtime.id,
     // Not new URL(...).origin: that is "null" for moz-extension: URLs (opaque by the URL standard),

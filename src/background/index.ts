@@ -1,5 +1,5 @@
 /** Wires the handlers to the message server. entrypoints/background.ts only calls this. */
-import type { DetectionPayload, SidebarPage, SyncMessage } from '../messaging/protocol';
+import type { DetectionPayload, SidebarPage, SyncMessage, TeamMessage } from '../messaging/protocol';
 import { sidebarActions, sidebarPage } from './sidebar';
 import { STORE_CHANGED, STORE_FULL } from '../messaging/storage-keys';
 import { createMessageServer } from '../messaging/server';
@@ -8,6 +8,7 @@ import { SETTING, countDrop, getSetting } from '../store/settings';
 import { ingest } from './ingest';
 import { maintain } from './maintenance';
 import type { SyncRunner } from '../sync/schedule';
+import type { TeamRunner } from '../team/schedule';
 import type { Badge } from './badge';
 import { createPageStore, createSidebarFrames, createTabAccounts, type SessionArea } from './pages';
 
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   toTopFrame?: (tabId: number, message: { type: 'page/frame-view'; view: string; count: number }) => void;
   /** CardDAV sync (issue 19, src/sync/schedule.ts); absent in tests of the capture path. */
   sync?: SyncRunner;
+  /** The team (issue 21, src/team/schedule.ts): its messages, and who knows the sidebar's people. */
+  team?: TeamRunner;
   /** The count on the toolbar icon (issue 20, ./badge.ts); absent in tests. */
   badge?: Badge;
 }
@@ -50,7 +53,7 @@ export interface BackgroundDeps {
  */
 export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
 
-export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync, badge }: BackgroundDeps) {
+export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync, badge, team }: BackgroundDeps) {
   // Per tab: the window's count, and a queue so two reports from one tab never both spend the
   // same remaining budget (they would if read before either ingest finished).
   const budgets = new Map<number, { since: number; created: number; queue: Promise<unknown> }>();
@@ -151,13 +154,14 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
           origin = null;
         }
         const page = origin ? await pages.getWithOmitted(from.tabId, origin) : null;
-        return sidebarPage(store, from.tabId, page?.detection ?? null, Date.now(), page?.omitted ?? 0);
+        return sidebarPage(store, from.tabId, page?.detection ?? null, Date.now(), page?.omitted ?? 0, team?.knownTo);
       },
       'sidebar/add-to-network': async (msg, from) => {
         if (!(await frames.isBound(from.tabId, from.frameId))) return false;
         const ok = await actions.addToNetwork(msg.email, msg.name);
         changed();
         void sync?.soon().catch(() => {});
+        void team?.soon().catch(() => {});
         return ok;
       },
       'sidebar/set-cadence': async (msg, from) => {
@@ -165,10 +169,12 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
         const ok = await actions.setCadence(msg.email, msg.days);
         changed();
         void sync?.soon().catch(() => {});
+        void team?.soon().catch(() => {});
         return ok;
       },
       // A page's message that something changed there (`sync/soon`) also moves the toolbar count.
-      ...(sync ? { sync: (msg: SyncMessage) => (badge?.soon(), sync.handle(msg)) } : {}),
+      ...(sync ? { sync: (msg: SyncMessage) => (badge?.soon(), team?.soon(), sync.handle(msg)) } : {}),
+      ...(team ? { team: (msg: TeamMessage) => team.handle(msg) } : {}),
     },
   });
 }

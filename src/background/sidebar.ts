@@ -20,7 +20,10 @@ import { SETTING, getSetting, ownKeys } from '../store/settings';
 /** Cards the sidebar shows at most, in page order: a mail to a crowd stays a short answer. */
 export const SIDEBAR_MAX_PEOPLE = 60;
 
-export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now(), omitted = 0): Promise<SidebarPage> {
+/** Teammates who know someone with these addresses (issue 21; src/team/service.ts), when in a team. */
+export type KnownTo = (addresses: string[]) => Promise<NonNullable<SidebarPerson['knownTo']>>;
+
+export async function sidebarPage(db: KringDb, tabId: number, detection: DetectionPayload | null, now = Date.now(), omitted = 0, knownTo?: KnownTo): Promise<SidebarPage> {
   const empty: SidebarPage = { tabId, view: detection?.view ?? null, kind: null, captureOff: false, people: [], more: 0 };
   if (!detection || !OPEN_VIEWS.has(detection.view) || detection.items.length === 0) return empty;
   // Keyed by address, or by name where the page shows no address (see network/names.ts).
@@ -83,6 +86,9 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
     const id = person?.id;
     // Cold inbound you never answered is no debt (as in the popup, store/queries.ts).
     const corresponds = person ? person.lastOut > 0 || person.status === 'network' : false;
+    // Who of the team knows them: by the address on the page and every address Kring has for them.
+    const addresses = [...(unresolved ? [] : [email]), ...(id ? (await db.addresses.where('personId').equals(id).primaryKeys()).filter((a) => !isNameKey(a)) : [])];
+    const known = knownTo && addresses.length ? await knownTo(addresses).catch(() => []) : [];
     people.push({
       email,
       unresolved,
@@ -96,6 +102,7 @@ export async function sidebarPage(db: KringDb, tabId: number, detection: Detecti
         : [],
       youOwe: corresponds ? owed.youOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })) : [],
       theyOwe: owed.theyOwe.filter((o) => o.personId === id).map(({ threadId, subject, since }) => ({ threadId, subject, since })),
+      ...(known.length ? { knownTo: known } : {}),
     });
   }
   return { tabId, view: detection.view, kind: detection.items[0]!.kind, captureOff: off.includes(detection.provider), people, more };

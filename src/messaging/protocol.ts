@@ -98,11 +98,30 @@ export const syncSoon = z.strictObject({ type: z.literal('sync/soon') });
 export const syncStop = z.strictObject({ type: z.literal('sync/stop') });
 export const syncMessage = z.discriminatedUnion('type', [syncDiscover, syncUse, syncNow, syncSoon, syncStop, syncScope]);
 
+/**
+ * The team (issue 21), sent by the settings page only. The passphrase travels once, to join; the
+ * key derived from it stays in the background's storage, and no answer carries it back.
+ */
+const shareScope = z.union([z.strictObject({ kind: z.literal('network') }), z.strictObject({ kind: z.literal('tag'), tag: z.string().min(1).max(200) })]);
+export const teamJoin = z.strictObject({
+  type: z.literal('team/join'),
+  folder: url,
+  username: z.string().min(1).max(500),
+  password: z.string().max(1000),
+  passphrase: z.string().min(8).max(1000),
+  member: z.string().min(1).max(100),
+  share: shareScope,
+});
+export const teamNow = z.strictObject({ type: z.literal('team/now') });
+export const teamShare = z.strictObject({ type: z.literal('team/share'), share: shareScope });
+export const teamLeave = z.strictObject({ type: z.literal('team/leave') });
+export const teamMessage = z.discriminatedUnion('type', [teamJoin, teamNow, teamShare, teamLeave]);
+
 /** Messages a content script may send. */
 export const captureMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar]);
 /** Messages only extension pages (popup, sidebar, options) may send. Pages read the store directly. */
 export const uiMessage = z.discriminatedUnion('type', [sidebarGetPage, sidebarAdd, sidebarCadence]);
-export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar, ...uiMessage.options, ...syncMessage.options]);
+export const anyMessage = z.discriminatedUnion('type', [captureDetected, capturePage, captureSidebar, ...uiMessage.options, ...syncMessage.options, ...teamMessage.options]);
 
 export const CAPTURE_TYPES: ReadonlySet<string> = new Set(['capture/detected', 'capture/page', 'capture/sidebar']);
 
@@ -110,6 +129,7 @@ export type CaptureDetected = z.infer<typeof captureDetected>;
 export type CaptureMessage = z.infer<typeof captureMessage>;
 export type UiMessage = z.infer<typeof uiMessage>;
 export type SyncMessage = z.infer<typeof syncMessage>;
+export type TeamMessage = z.infer<typeof teamMessage>;
 export type AnyMessage = z.infer<typeof anyMessage>;
 /** One person of the open message or event, as the sidebar shows them. */
 export interface SidebarPerson {
@@ -130,6 +150,8 @@ export interface SidebarPerson {
   recent: { id: string; at: number; direction: 'in' | 'out' | 'cc' | 'meeting' | 'upcoming' | 'manual'; subject: string | null; provider: string; sourceId: string; threadId: string | null }[];
   youOwe: { threadId: string; subject: string | null; since: number }[];
   theyOwe: { threadId: string; subject: string | null; since: number }[];
+  /** Teammates who know them (issue 21), strongest first; absent outside a team. */
+  knownTo?: { member: string; strength: 1 | 2 | 3; lastMonth: string | null }[];
 }
 /** What the background answers `sidebar/get-page` with. */
 export interface SidebarPage {

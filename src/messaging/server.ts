@@ -3,7 +3,7 @@
  * by its schema, then dispatch. Anything rejected is dropped with no side effect but a count.
  */
 
-import { CAPTURE_TYPES, anyMessage, type AnyMessage, type SyncMessage } from './protocol';
+import { CAPTURE_TYPES, anyMessage, type AnyMessage, type SyncMessage, type TeamMessage } from './protocol';
 import { classifySender, type SenderClass, type SenderLike } from './sender';
 
 export type DropReason = Extract<SenderClass, { kind: 'rejected' }>['reason'] | 'invalid-message' | 'not-allowed';
@@ -19,6 +19,8 @@ export interface CaptureHandlers {
   'sidebar/set-cadence': (msg: Msg<'sidebar/set-cadence'>, from: SidebarFrom) => Promise<unknown>;
   /** Sync messages (issue 19); absent where sync is not wired (tests of the capture path). */
   sync?: (msg: SyncMessage) => Promise<unknown>;
+  /** Team messages (issue 21), from the settings page only. */
+  team?: (msg: TeamMessage) => Promise<unknown>;
 }
 
 /** Kring's pages that may drive sync: the settings page, and the popup (only to say something changed). */
@@ -76,6 +78,10 @@ export function createMessageServer(opts: ServerOptions) {
     if (msg.type.startsWith('sync/')) {
       const allowed = SYNC_PAGES[pageOf(sender.url)] ?? [];
       return allowed.includes(msg.type) && opts.handlers.sync ? opts.handlers.sync(msg as SyncMessage) : drop('not-allowed');
+    }
+    // The team: only from the settings page.
+    if (msg.type.startsWith('team/')) {
+      return pageOf(sender.url) === '/options.html' && opts.handlers.team ? opts.handlers.team(msg as TeamMessage) : drop('not-allowed');
     }
     // Sidebar messages come from our page framed in a tab, and act for that tab only.
     if (from.tabId === undefined) return drop('not-allowed');

@@ -61,8 +61,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
   },
   {
     from: 'src/background',
-    // Sync is wired in by entrypoints/background.ts; the handlers know its runner's type only.
-    allow: (t, typeOnly) => ['src/background', 'src/model', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)) || (typeOnly && under(t, 'src/sync')),
+    // Sync and the team are wired in by entrypoints/background.ts; the handlers know their runners' types only.
+    allow: (t, typeOnly) => ['src/background', 'src/model', 'src/store', 'src/network', 'src/messaging/server', 'src/messaging/protocol', 'src/messaging/storage-keys', 'src/messaging/limits'].some((d) => under(t, d)) || (typeOnly && (under(t, 'src/sync') || under(t, 'src/team'))),
   },
   {
     from: 'src/ui',
@@ -71,6 +71,7 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       t === 'src/detect/scrub' ||
       // Sync's storage keys and status types (no DAV client in a page), and its messages' types.
       t === 'src/sync/config' ||
+      t === 'src/team/config' ||
       (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },

@@ -18,6 +18,7 @@ import { OwnQuestions } from '../own-question';
 import { useLive } from '../useLive';
 import { DataTransfer } from './DataTransfer';
 import { SyncSection } from './Sync';
+import { TeamSection } from './Team';
 import { Reminders } from './Reminders';
 
 const PROVIDERS = ['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar'] as const;
@@ -40,6 +41,7 @@ export function OptionsApp() {
       <Capture />
       <Sites />
       <SyncSection />
+      <TeamSection />
       <IgnoreRules />
       <Defaults />
       <Reminders />

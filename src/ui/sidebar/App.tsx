@@ -11,6 +11,7 @@ import { askBackground } from '../../messaging/client';
 import type { SidebarPage, SidebarPerson } from '../../messaging/protocol';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { formatDate, t } from '../i18n';
+import { KnownTo } from '../known-to';
 import { useStorageFlag } from '../storage-flag';
 
 /** Re-ask the background now (after one of this sidebar's own actions). */
@@ -130,6 +131,7 @@ function PersonCard({ p }: { p: SidebarPerson }) {
         {person && <Reason person={person} />}
       </div>
       {person && <LastContact at={person.lastContact} />}
+      <KnownTo knowers={p.knownTo} />
       {p.youOwe.map((o) => (
         <p key={`y-${o.threadId}`} class="owed">
           {t('youOwe', name)} · {o.subject ?? t('noSubject')} · {t('since', formatDate(o.since))}

@@ -145,6 +145,28 @@ describe('message server', () => {
     expect(drops).toEqual(['not-allowed', 'not-allowed', 'not-allowed']);
   });
 
+  it('takes team messages only from the settings page: not the sidebar framed in a webmail tab, not the popup, not a content script', async () => {
+    const team = vi.fn(async () => ({ ok: true }));
+    const drops: DropReason[] = [];
+    const noop = vi.fn(async () => true);
+    const listen = createMessageServer({
+      ownId: OWN,
+      extensionOrigin: EXT_ORIGIN,
+      handlers: { 'capture/detected': noop, 'capture/page': noop, 'sidebar/get-page': noop, 'sidebar/add-to-network': noop, 'sidebar/set-cadence': noop, 'capture/sidebar': noop, team },
+      onDrop: (r) => drops.push(r),
+    });
+    const options = { id: OWN, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/options.html` };
+    await expect(listen({ type: 'team/now' }, options)).resolves.toEqual({ ok: true });
+    await listen({ type: 'team/leave' }, { id: OWN, tab: { id: 7 }, frameId: 4, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/sidebar.html` });
+    await listen({ type: 'team/leave' }, { id: OWN, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/popup.html` });
+    await listen({ type: 'team/leave' }, gmailTab);
+    // A join with a passphrase too short, or a field the schema does not know, is not a message.
+    await listen({ type: 'team/join', folder: 'https://dav.example/team/', username: 'a', password: 'p', passphrase: 'kort', member: 'A', share: { kind: 'network' } }, options);
+    await listen({ type: 'team/now', extra: 1 }, options);
+    expect(team).toHaveBeenCalledTimes(1);
+    expect(drops).toEqual(['not-allowed', 'not-allowed', 'not-allowed', 'invalid-message', 'invalid-message']);
+  });
+
   it('bounds long page text instead of storing it whole', async () => {
     const { listen, handler } = server();
     const long = { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], subject: 'x'.repeat(1000) }] } };
