@@ -78,6 +78,7 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   retentionRanAt: time,
   reminders: z.object({ mode: z.enum(['off', 'daily', 'weekly']), time: z.string().regex(/^\d{1,2}:\d{2}$/), weekday: z.number().int().min(0).max(6), lastSent: time, since: time }).partial(),
   remindersOffered: z.boolean(),
+  teamHidden: stringList,
   organisations: z
     .record(
       z.string().min(3).max(253),

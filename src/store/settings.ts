@@ -54,6 +54,8 @@ export const SETTING = {
   remindersOffered: 'remindersOffered',
   /** What the user set per organisation (issue 20): `{ [domain]: OrgRecord }`. In backups. */
   organisations: 'organisations',
+  /** People the user marked "Don't share" with the team (issue 21): person ids, never published. In backups. */
+  teamHidden: 'teamHidden',
 } as const;
 
 export interface SyncState {
@@ -126,5 +128,15 @@ async function countPage(db: KringDb, key: string, provider: string, view: strin
     const p = (counts[provider] ??= {});
     p[view] = (p[view] ?? 0) + 1;
     await db.settings.put({ key, value: counts });
+  });
+}
+
+/** Mark a person "Don't share" with the team, or share them again (issue 21). */
+export async function setTeamShared(db: KringDb, personId: string, shared: boolean): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const hidden = new Set(await getSetting<string[]>(db, SETTING.teamHidden, []));
+    if (shared) hidden.delete(personId);
+    else hidden.add(personId);
+    await db.settings.put({ key: SETTING.teamHidden, value: [...hidden] });
   });
 }

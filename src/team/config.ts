@@ -35,6 +35,3 @@ export interface TeamStatus {
   otherKey?: string[];
   error?: { kind: TeamErrorKind | SyncErrorKind; detail: string };
 }
-
-/** Settings row (store): ids of people the user marked "Don't share" (never published). */
-export const TEAM_HIDDEN = 'teamHidden';

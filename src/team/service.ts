@@ -5,9 +5,9 @@
  * this device (`storage.local`, like sync's): never in a backup, never shown to a page again.
  */
 import type { KringDb } from '../store/db';
-import { getSetting } from '../store/settings';
+import { getSetting, SETTING } from '../store/settings';
 import { describeError, type KeyValueArea } from '../sync/service';
-import { TEAM_CONFIG, TEAM_HIDDEN, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from './config';
+import { TEAM_CONFIG, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from './config';
 import { joinTeam, leaveTeam, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type Knower, type ShareScope } from './team';
 
 export interface TeamServiceDeps {
@@ -35,7 +35,7 @@ export function createTeamService(deps: TeamServiceDeps) {
     if (!c) return null;
     if (!(await deps.hasAccess(new URL(c.folder).origin))) return record({ at: now(), ok: false, error: { kind: 'no-access', detail: new URL(c.folder).host } });
     try {
-      const hidden = new Set(await getSetting<string[]>(deps.db(), TEAM_HIDDEN, []));
+      const hidden = new Set(await getSetting<string[]>(deps.db(), SETTING.teamHidden, []));
       const published = await publish(deps.db(), withFetch(c), c.share, hidden, now());
       const synced = await syncTeam(deps.db(), withFetch(c));
       return record({ at: now(), ok: true, shared: published.written + published.unchanged - 1, written: published.written, ...synced });

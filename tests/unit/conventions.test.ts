@@ -72,6 +72,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       // Sync's storage keys and status types (no DAV client in a page), and its messages' types.
       t === 'src/sync/config' ||
       t === 'src/team/config' ||
+      // The team's lookups (crypto and an index read), not its DAV client.
+      t === 'src/team/lookup' ||
       (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },

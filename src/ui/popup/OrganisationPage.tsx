@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import { useLive } from '../useLive';
 import { coolingLine, TrendChip } from './Organisations';
 import { BackBar } from './BackBar';
+import { TeamAtOrg } from './Team';
 import { TagsAndNotes } from './TagsAndNotes';
 
 const TREND_LINE = { up: 'trendUp', down: 'trendDown', steady: 'trendSteady', new: 'trendNew', none: 'trendNone' } as const;
@@ -51,6 +52,7 @@ export function OrganisationPage({ domain, onBack, onOpenPerson }: { domain: str
         </div>
         <p class="muted small">{t('orgCadenceHint', org.domain)}</p>
         <OrgFields org={org} />
+        <TeamAtOrg domain={org.domain} />
         <h2>{t('orgPeopleHeading', org.name)}</h2>
         <ul class="plain org-people">
           {org.people.map((p) => (

@@ -6,6 +6,7 @@ import { displayName } from '../components';
 import { formatDate, t } from '../i18n';
 import { useLive } from '../useLive';
 import { orgMatches } from '../../network/org-summary';
+import { TeamAnswer } from './Team';
 import { organisations } from '../../store/organisations';
 
 type Filter = 'all' | 'network' | 'seen';
@@ -67,6 +68,7 @@ export function People({ onOpen, onOpenOrg }: { onOpen: (id: string) => void; on
           {t('peopleCount', String(shown.length))}
         </span>
       </div>
+      {q.length >= 4 && <TeamAnswer query={q} />}
       {q.length >= 2 && onOpenOrg && <OrgMatches query={q} onOpen={onOpenOrg} />}
       {shown.length === 0 ? (
         <p class="empty">{t('noSearchResults', query)}</p>

@@ -18,6 +18,7 @@ import { useLive } from '../useLive';
 import { BackBar } from './BackBar';
 import { useNames } from './names';
 import { TagsAndNotes } from './TagsAndNotes';
+import { TeamOnPerson } from './Team';
 
 function groupByMonth(history: Interaction[]): [string, Interaction[]][] {
   const groups = new Map<string, Interaction[]>();
@@ -102,6 +103,7 @@ export function PersonPage({ personId, onBack, onOpen }: { personId: string; onB
           <p class="muted small">{t('cadenceSuggested', cadenceLabel(suggested))}</p>
         )}
         <TagsAndNotes subject={person.id} tags={person.tags} notes={person.notes} onTags={(tags) => setTags(db(), person.id, tags)} onNotes={(notes) => setNotes(db(), person.id, notes)} />
+        {addresses && <TeamOnPerson personId={person.id} addresses={addresses} />}
         {suggestions && suggestions.length > 0 && (
           <section aria-labelledby="merge-h">
             <h2 id="merge-h">{t('mergeSuggestions')}</h2>

@@ -103,6 +103,59 @@ test('two profiles on one team: Anna shares Pieter; Bob sees "Known to Anna" und
   await expect(pieterB.locator('.known-to')).toContainText(/Known to Anna \((known|good|strong), last contact Nov 2026\)/);
   await sidebarOf(gmailB).locator('.cards').screenshot({ path: 'test-results/team-sidebar.png' });
 
+  // Bob's popup: the search answers an address and an organisation from the team's entries.
+  const popupB = await b.context.newPage();
+  await popupB.setViewportSize({ width: 400, height: 600 });
+  await popupB.goto(`chrome-extension://${b.id}/popup.html`);
+  await popupB.getByRole('tab', { name: 'People' }).click();
+  const search = popupB.getByLabel('Search names, addresses, domains, tags and notes');
+  await search.fill('who knows pieter@devries-advies.nl?');
+  await expect(popupB.locator('.team-answer')).toContainText('Who of your team knows pieter@devries-advies.nl');
+  await expect(popupB.locator('.team-answer')).toContainText('Known to Anna (');
+  await search.fill('who knows someone at devries-advies.nl?');
+  await expect(popupB.locator('.team-answer')).toContainText('Who of your team knows someone at devries-advies.nl');
+  await expect(popupB.locator('.team-answer')).toContainText('people there: 1');
+  await popupB.screenshot({ path: 'test-results/team-search.png' });
+  await search.fill('someone@rijnmond-zorg.nl');
+  await expect(popupB.locator('.team-answer')).toContainText('Nobody in your team has shared someone@rijnmond-zorg.nl.');
+  // The organisation's page (Bob has only seen Pieter) says who of the team knows someone there.
+  await search.fill('devries');
+  await popupB.locator('.org-matches button').first().click();
+  await expect(popupB.locator('.team-org')).toContainText('Known to Anna (');
+  await expect(popupB.locator('.team-org')).toContainText('people there: 1');
+
+  // Anna marks Pieter "Don't share" on his page: after both update, Bob's sidebar no longer says so.
+  const popupA = await a.context.newPage();
+  await popupA.setViewportSize({ width: 400, height: 700 });
+  await popupA.goto(`chrome-extension://${a.id}/popup.html`);
+  await popupA.getByRole('tab', { name: 'People' }).click();
+  await popupA.locator('button.person', { hasText: 'Pieter de Vries' }).click();
+  const share = popupA.getByRole('checkbox', { name: 'Share with my team' });
+  await expect(share).toBeChecked();
+  await expect(popupA.locator('.team-person')).toContainText('No teammate has shared them.');
+  await popupA.locator('.team-person').screenshot({ path: 'test-results/team-person.png' });
+  await share.uncheck();
+  await popupA.waitForTimeout(300);
+  await optionsA.bringToFront();
+  await teamA.getByRole('button', { name: 'Update now' }).click();
+  await expect(teamA.getByRole('status')).toContainText('people you share: 0');
+  await optionsB.bringToFront();
+  await teamB.getByRole('button', { name: 'Update now' }).click();
+  await expect(teamB.getByRole('status')).toContainText('teammates’ entries: 0');
+  await gmailB.reload();
+  await expect(sidebarOf(gmailB).locator('.card[data-email="pieter@devries-advies.nl"]')).toBeVisible();
+  await expect(sidebarOf(gmailB).locator('.card[data-email="pieter@devries-advies.nl"] .known-to')).toHaveCount(0);
+  // Shared again.
+  await popupA.bringToFront();
+  await share.check();
+  await popupA.waitForTimeout(300);
+  await optionsA.bringToFront();
+  await teamA.getByRole('button', { name: 'Update now' }).click();
+  await expect(teamA.getByRole('status')).toContainText('people you share: 1');
+  await optionsB.bringToFront();
+  await teamB.getByRole('button', { name: 'Update now' }).click();
+  await expect(teamB.getByRole('status')).toContainText('teammates’ entries: 1');
+
   // Anna leaves: after Bob's next update, nobody is known to the team.
   await optionsA.bringToFront();
   await teamA.getByRole('button', { name: 'Leave the team' }).click();
