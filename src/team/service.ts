@@ -6,7 +6,7 @@
  */
 import type { KringDb } from '../store/db';
 import { getSetting, SETTING } from '../store/settings';
-import { describeError, type KeyValueArea } from '../sync/service';
+import { describeError, SYNC_CONFIG, type KeyValueArea, type SyncConfig } from '../sync/service';
 import { TEAM_CONFIG, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from './config';
 import { joinTeam, leaveTeam, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type Knower, type ShareScope } from './team';
 
@@ -19,6 +19,14 @@ export interface TeamServiceDeps {
   /** PBKDF2 rounds; the default outside tests. */
   rounds?: number;
 }
+
+const sameOrigin = (a: string, b: string) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
 
 const errorOf = (e: unknown): NonNullable<TeamStatus['error']> => (e instanceof TeamError ? { kind: e.kind, detail: e.message.slice(0, 200) } : describeError(e));
 
@@ -58,8 +66,15 @@ export function createTeamService(deps: TeamServiceDeps) {
   /** Join the team in this folder with this passphrase; on success, publish and sync at once. */
   const join = async (j: { folder: string; username: string; password: string; passphrase: string; member: string; share: ShareScope }): Promise<TeamStatus> => {
     while (running) await running.catch(() => {});
+    // No password given, and the team is on the server Kring syncs with, as the same user: the sync
+    // connection's password (the settings page says so; it never sees it).
+    let password = j.password;
+    if (!password) {
+      const sync = (await deps.area.get([SYNC_CONFIG]))[SYNC_CONFIG] as SyncConfig | undefined;
+      if (sync && sync.username === j.username && sameOrigin(sync.serverUrl, j.folder)) password = sync.password;
+    }
     try {
-      const m = await joinTeam(deps.db(), withFetch({ folder: j.folder, username: j.username, password: j.password }), j.passphrase, j.member, deps.rounds);
+      const m = await joinTeam(deps.db(), withFetch({ folder: j.folder, username: j.username, password }), j.passphrase, j.member, deps.rounds);
       await deps.area.set({ [TEAM_CONFIG]: { folder: m.folder, username: m.username, password: m.password, key: m.key, salt: m.salt, member: m.member, share: j.share } satisfies TeamConfig });
     } catch (e) {
       return { at: now(), ok: false, error: errorOf(e) };

@@ -218,8 +218,22 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
   for (const url of books) {
     const book = bookAt(m, url);
     const was = known.get(url);
-    const changes = await changesSince(book, was?.state === 'ok' ? was.token : null);
     const metaPath = path(new URL(`${META_UID}.vcf`, url).toString(), url);
+    if (was?.state !== 'ok') {
+      // Not yet known as a teammate's book: its meta card alone decides whether anything else in it
+      // is read (a folder may hold other books: a Nextcloud home holds the member's own contacts).
+      const first = (await metas(m, [url])).get(url) ?? null;
+      if (!first || first.check !== check) {
+        const member = first?.member || decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
+        await db.transaction('rw', db.teamEntries, db.teamBooks, async () => {
+          await db.teamEntries.where('book').equals(url).delete();
+          await db.teamBooks.put({ url, token: null, member, state: first ? 'other-key' : 'no-meta' });
+        });
+        if (first) result.otherKey.push(member);
+        continue;
+      }
+    }
+    const changes = await changesSince(book, was?.state === 'ok' ? was.token : null);
     const stored = new Map((await db.teamEntries.where('book').equals(url).toArray()).map((e) => [e.href, e]));
     const fetch = changes.changed.filter((c) => path(c.href, url) === metaPath || stored.get(path(c.href, url))?.etag !== c.etag).map((c) => c.href);
     const cards = await fetchCards(book, fetch);
@@ -231,8 +245,9 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
       if ('meta' in read) meta = read.meta;
       else rows.push({ id: `${url}|${path(c.href, url)}`, book: url, href: path(c.href, url), etag: c.etag, ...read.entry });
     }
-    // A meta card unchanged since the token is not fetched again: the book's state stands.
-    const state: 'ok' | 'other-key' | 'no-meta' = meta === undefined ? (was?.state ?? 'no-meta') : meta === null ? 'no-meta' : meta.check === check ? 'ok' : 'other-key';
+    // A meta card unchanged since the token is not fetched again: the book stays a teammate's. Deleted: it is not.
+    if (meta === undefined && (changes.full ? !changes.changed.some((c) => path(c.href, url) === metaPath) : changes.deleted.some((h) => path(h, url) === metaPath))) meta = null;
+    const state: 'ok' | 'other-key' | 'no-meta' = meta === undefined ? 'ok' : meta === null ? 'no-meta' : meta.check === check ? 'ok' : 'other-key';
     const member = meta?.member || was?.member || decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
     const gone = changes.full ? [...stored.keys()].filter((h) => !changes.changed.some((c) => path(c.href, url) === h)) : changes.deleted.map((h) => path(h, url));
     await db.transaction('rw', db.teamEntries, db.teamBooks, async () => {

@@ -134,7 +134,12 @@ function JoinForm({ syncUser, syncServer }: { syncUser: string | null; syncServe
       </div>
       <div class="field">
         <label for="team-password">{t('syncPasswordLabel')}</label>
-        <input id="team-password" type="password" value={password} autocomplete="current-password" onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+        <input id="team-password" type="password" value={password} autocomplete="current-password" aria-describedby={syncUser ? 'team-password-hint' : undefined} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+        {syncUser && (
+          <span id="team-password-hint" class="muted hint">
+            {t('teamPasswordHint')}
+          </span>
+        )}
       </div>
       <div class="field">
         <label for="team-passphrase">{t('teamPassphraseLabel')}</label>

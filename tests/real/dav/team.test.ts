@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonManually, addToNetwork } from '../../../src/store/actions';
 import type { KringDb } from '../../../src/store/db';
 import { putCard, type Book } from '../../../src/sync/remote';
+import { createTeamService } from '../../../src/team/service';
 import { joinTeam, leaveTeam, ownBook, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type TeamMembership, type TeamServer } from '../../../src/team/team';
 import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
 // @ts-expect-error plain ESM module without types
@@ -80,6 +81,24 @@ describe.skipIf(missingRadicale().length > 0)('a team on Radicale', () => {
     expect(await whoKnows(b, bob.key, ['nobody@devries-advies.nl'])).toEqual([]);
   });
 
+  it("a book in the folder that is no team member's (someone's contacts) is never read past its missing meta card", async () => {
+    const admin = { Authorization: `Basic ${btoa('admin:admin-pw')}` };
+    const mk = '<?xml version="1.0"?><d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>';
+    expect((await fetch(`${server.url}/team/contacts/`, { method: 'MKCOL', headers: { ...admin, 'Content-Type': 'application/xml' }, body: mk })).status).toBe(201);
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:private-1\r\nFN:Iemand Privé\r\nEMAIL:iemand@prive.example\r\nEND:VCARD\r\n';
+    expect((await fetch(`${server.url}/team/contacts/private-1.vcf`, { method: 'PUT', headers: { ...admin, 'Content-Type': 'text/vcard' }, body: card })).status).toBe(201);
+    const seen: { url: string; method: string; body: string }[] = [];
+    const watched = { ...bob, fetch: (input: RequestInfo | URL, init?: RequestInit) => (seen.push({ url: String(input), method: init?.method ?? 'GET', body: String(init?.body ?? '') }), fetch(input, init)) };
+    await syncTeam(b, watched);
+    const toContacts = seen.filter((r) => r.url.includes('/team/contacts/'));
+    expect(toContacts.length).toBe(1);
+    // One multiget, for the meta card only: never a listing, never its cards.
+    expect(toContacts[0]!.method).toBe('REPORT');
+    expect(toContacts[0]!.body).toContain('kring-team.vcf');
+    expect(toContacts[0]!.body).not.toContain('private-1');
+    expect(await b.teamBooks.get(`${server.url}/team/contacts/`)).toMatchObject({ state: 'no-meta' });
+  });
+
   it('publishing again writes nothing unchanged; syncing again reads only what changed', async () => {
     expect(await publish(a, anna, { kind: 'network' }, new Set(), NOW)).toMatchObject({ written: 1, unchanged: 3 });
     const before = await b.teamEntries.count();
@@ -141,5 +160,28 @@ describe.skipIf(missingRadicale().length > 0)('a team on Radicale', () => {
     expect(await whoKnows(b, bob.key, ['pieter@devries-advies.nl'])).toEqual([]);
     expect(await whoKnowsOrg(b, bob.key, 'devries-advies.nl')).toEqual([]);
     expect(cardFiles(server.collections, 'anna')).toEqual([]);
+  });
+
+  it("the background's service: a join with no password uses the sync connection's (same server, same user); a wrong passphrase keeps nothing", async () => {
+    const stored: Record<string, unknown> = { syncConfig: { serverUrl: `${server.url}/`, username: 'carl', password: 'carl-pw', bookUrl: `${server.url}/carl/kring/`, bookName: 'Kring' } };
+    const area = {
+      get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])),
+      set: async (items: Record<string, unknown>) => void Object.assign(stored, items),
+      remove: async (keys: string[]) => keys.forEach((k) => delete stored[k]),
+    };
+    const c = await freshDb('team-service');
+    const service = createTeamService({ db: () => c, area, hasAccess: async () => true });
+    const join = { folder: `${server.url}/team/`, username: 'carl', password: '', member: 'Carl', share: { kind: 'network' as const } };
+    expect(await service.join({ ...join, passphrase: 'not the team’s passphrase' })).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
+    expect(stored.teamConfig).toBeUndefined();
+    const status = await service.join({ ...join, passphrase: PASSPHRASE });
+    expect(status).toMatchObject({ ok: true, shared: 0, otherKey: [] });
+    expect(await service.connection()).toEqual({ folder: `${server.url}/team/`, username: 'carl', member: 'Carl', share: { kind: 'network' } });
+    // Another user name: the sync password is not used.
+    const d = await freshDb('team-service-2');
+    const other = createTeamService({ db: () => d, area: { ...area, set: async () => {} }, hasAccess: async () => true });
+    expect(await other.join({ ...join, username: 'bob', passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(await service.leave()).toEqual({ ok: true, deleted: 1 });
+    expect(stored.teamConfig).toBeUndefined();
   });
 });
