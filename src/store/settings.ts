@@ -56,7 +56,20 @@ export const SETTING = {
   organisations: 'organisations',
   /** People the user marked "Don't share" with the team (issue 21): person ids, never published. In backups. */
   teamHidden: 'teamHidden',
+  /**
+   * The team this device joined (issue 21): `{ folder, username, check }`, written at joining. The
+   * membership in extension storage is used only while it agrees (storage.local a content script
+   * can write; this store it cannot). Never in a backup.
+   */
+  teamState: 'teamState',
 } as const;
+
+export interface TeamState {
+  folder: string;
+  username: string;
+  /** The team key's check value (team/crypto.ts checkValue). */
+  check: string;
+}
 
 export interface SyncState {
   bookUrl: string;

@@ -19,8 +19,9 @@ const tables = (db: KringDb) => BACKUP_TABLES.map((t) => db.table(t));
 
 export async function exportBackup(db: KringDb, now = Date.now()): Promise<Backup> {
   return db.transaction('r', tables(db), async () => {
-    // A sync's state is this device's (and the server's), never a backup's.
-    const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, (await db.table(t).toArray()).filter((r: { key?: unknown }) => t !== 'settings' || r.key !== SETTING.syncState)] as const));
+    // A sync's state and the team joined are this device's (and the server's), never a backup's.
+    const deviceOnly = new Set<unknown>([SETTING.syncState, SETTING.teamState]);
+    const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, (await db.table(t).toArray()).filter((r: { key?: unknown }) => t !== 'settings' || !deviceOnly.has(r.key))] as const));
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), schema: db.verno, tables: Object.fromEntries(entries) as Backup['tables'] };
   });
 }
@@ -29,6 +30,7 @@ export async function exportBackup(db: KringDb, now = Date.now()): Promise<Backu
 export async function restoreBackup(db: KringDb, backup: Backup): Promise<void> {
   await db.transaction('rw', [...tables(db), db.syncCards], async () => {
     const sync = (await db.settings.get(SETTING.syncState))?.value as SyncState | undefined;
+    const team = await db.settings.get(SETTING.teamState);
     for (const t of BACKUP_TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkPut(backup.tables[t]);
@@ -38,6 +40,9 @@ export async function restoreBackup(db: KringDb, backup: Backup): Promise<void> 
     await db.syncCards.clear();
     if (sync?.bookUrl) await db.settings.put({ key: SETTING.syncState, value: { bookUrl: sync.bookUrl, token: null } satisfies SyncState });
     else await db.settings.delete(SETTING.syncState);
+    // The team this device joined stays as it is, whatever the backup says.
+    if (team) await db.settings.put(team);
+    else await db.settings.delete(SETTING.teamState);
   });
 }
 

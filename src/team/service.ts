@@ -5,9 +5,10 @@
  * this device (`storage.local`, like sync's): never in a backup, never shown to a page again.
  */
 import type { KringDb } from '../store/db';
-import { getSetting, SETTING } from '../store/settings';
+import { getSetting, SETTING, type TeamState } from '../store/settings';
 import { describeError, SYNC_CONFIG, type KeyValueArea, type SyncConfig } from '../sync/service';
 import { TEAM_CONFIG, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from './config';
+import { checkValue, tagger } from './crypto';
 import { joinTeam, leaveTeam, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type Knower, type ShareScope } from './team';
 
 export interface TeamServiceDeps {
@@ -41,6 +42,13 @@ export function createTeamService(deps: TeamServiceDeps) {
   const runOnce = async (): Promise<TeamStatus | null> => {
     const c = await config();
     if (!c) return null;
+    // The membership in extension storage must be the one this device joined (recorded in the
+    // store, which no content script can write): changed outside the settings page, it is not used.
+    const joined = await getSetting<TeamState | null>(deps.db(), SETTING.teamState, null);
+    if (!joined || joined.folder !== c.folder || joined.username !== c.username || joined.check !== (await checkValue(await tagger(c.key)))) {
+      await deps.area.remove([TEAM_CONFIG]);
+      return record({ at: now(), ok: false, error: { kind: 'changed-outside', detail: '' } });
+    }
     if (!(await deps.hasAccess(new URL(c.folder).origin))) return record({ at: now(), ok: false, error: { kind: 'no-access', detail: new URL(c.folder).host } });
     try {
       const hidden = new Set(await getSetting<string[]>(deps.db(), SETTING.teamHidden, []));
@@ -75,6 +83,7 @@ export function createTeamService(deps: TeamServiceDeps) {
     }
     try {
       const m = await joinTeam(deps.db(), withFetch({ folder: j.folder, username: j.username, password }), j.passphrase, j.member, deps.rounds);
+      await deps.db().settings.put({ key: SETTING.teamState, value: { folder: m.folder, username: m.username, check: await checkValue(await tagger(m.key)) } satisfies TeamState });
       await deps.area.set({ [TEAM_CONFIG]: { folder: m.folder, username: m.username, password: m.password, key: m.key, salt: m.salt, member: m.member, share: j.share } satisfies TeamConfig });
     } catch (e) {
       return { at: now(), ok: false, error: errorOf(e) };
@@ -98,6 +107,7 @@ export function createTeamService(deps: TeamServiceDeps) {
     try {
       const deleted = await leaveTeam(deps.db(), withFetch(c));
       await deps.area.remove([TEAM_CONFIG, TEAM_STATUS]);
+      await deps.db().settings.delete(SETTING.teamState);
       return { ok: true, deleted };
     } catch (e) {
       // Not left: the user is told, and can try again (or remove the book on the server).

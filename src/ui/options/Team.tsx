@@ -44,6 +44,7 @@ function useTeamState(): { connection: TeamConnection | null; status: TeamStatus
 const TEAM_ERRORS: Partial<Record<NonNullable<TeamStatus['error']>['kind'], MessageKey>> = {
   'wrong-passphrase': 'teamErrorPassphrase',
   'no-book': 'teamErrorNoBook',
+  'changed-outside': 'teamErrorChangedOutside',
 };
 
 function errorText(e: NonNullable<TeamStatus['error']>): string {
@@ -59,7 +60,7 @@ export function TeamSection() {
     <section aria-labelledby="team-h" id="team">
       <h2 id="team-h">{t('teamHeading')}</h2>
       <p class="muted">{t('teamHelp')}</p>
-      {state && (state.connection ? <Joined connection={state.connection} status={state.status} /> : <JoinForm syncUser={state.syncUser} syncServer={state.syncServer} />)}
+      {state && (state.connection ? <Joined connection={state.connection} status={state.status} /> : <JoinForm syncUser={state.syncUser} syncServer={state.syncServer} lastStatus={state.status} />)}
       <EntryExample />
     </section>
   );
@@ -88,7 +89,7 @@ function SharePicker({ value, onChange, disabled }: { value: Share; onChange: (v
   );
 }
 
-function JoinForm({ syncUser, syncServer }: { syncUser: string | null; syncServer: string | null }) {
+function JoinForm({ syncUser, syncServer, lastStatus }: { syncUser: string | null; syncServer: string | null; lastStatus: TeamStatus | null }) {
   let suggested = '';
   try {
     suggested = syncServer ? new URL('/team/', syncServer).toString() : '';
@@ -102,7 +103,8 @@ function JoinForm({ syncUser, syncServer }: { syncUser: string | null; syncServe
   const [member, setMember] = useState('');
   const [share, setShare] = useState<Share>({ kind: 'network' });
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Why the team stopped, if it did (the membership changed outside this page).
+  const [problem, setProblem] = useState<string | null>(lastStatus && !lastStatus.ok && lastStatus.error ? errorText(lastStatus.error) : null);
 
   const join = async () => {
     setProblem(null);

@@ -7,6 +7,8 @@ import { addPersonManually, addToNetwork } from '../../../src/store/actions';
 import type { KringDb } from '../../../src/store/db';
 import { putCard, type Book } from '../../../src/sync/remote';
 import { createTeamService } from '../../../src/team/service';
+import { parseBackup } from '../../../src/io/backup';
+import { exportBackup, restoreBackup } from '../../../src/store/transfer';
 import { joinTeam, leaveTeam, ownBook, publish, syncTeam, TeamError, whoKnows, whoKnowsOrg, type TeamMembership, type TeamServer } from '../../../src/team/team';
 import { ME, email, freshDb, ingest, personByAddress } from '../../helpers/store';
 // @ts-expect-error plain ESM module without types
@@ -181,7 +183,24 @@ describe.skipIf(missingRadicale().length > 0)('a team on Radicale', () => {
     const d = await freshDb('team-service-2');
     const other = createTeamService({ db: () => d, area: { ...area, set: async () => {} }, hasAccess: async () => true });
     expect(await other.join({ ...join, username: 'bob', passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    // A backup carries nothing of the team joined; restoring one keeps this device's membership.
+    const backup = parseBackup(JSON.stringify(await exportBackup(c)));
+    expect(backup.tables.settings.map((r) => r.key)).not.toContain('teamState');
+    await restoreBackup(c, backup);
+    expect((await service.run())?.ok).toBe(true);
     expect(await service.leave()).toEqual({ ok: true, deleted: 1 });
     expect(stored.teamConfig).toBeUndefined();
+
+    // The membership changed outside the settings page (extension storage, which a content script
+    // can write): another key, or another server, is not used; nothing is sent there.
+    expect((await service.join({ ...join, passphrase: PASSPHRASE })).ok).toBe(true);
+    for (const change of [{ key: 'B'.repeat(43) }, { folder: 'http://127.0.0.1:9/team/' }]) {
+      const joined = stored.teamConfig as Record<string, unknown>;
+      stored.teamConfig = { ...joined, ...change };
+      expect(await service.run()).toMatchObject({ ok: false, error: { kind: 'changed-outside' } });
+      expect(stored.teamConfig).toBeUndefined();
+      stored.teamConfig = joined;
+    }
+    expect(await service.leave()).toEqual({ ok: true, deleted: 1 });
   });
 });
