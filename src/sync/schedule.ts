@@ -90,7 +90,7 @@ export function createSyncRunner({ service, alarms, hasAccess, onSynced }: { ser
 export type SyncRunner = ReturnType<typeof createSyncRunner>;
 
 /** The origin of an address the page sent; an impossible one when it is not an address. */
-function safeOrigin(raw: string): string {
+export function safeOrigin(raw: string): string {
   try {
     const u = new URL(raw);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : 'invalid:';

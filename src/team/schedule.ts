@@ -4,7 +4,7 @@
  * settings page's messages land here; the work is src/team/service.ts.
  */
 import type { TeamMessage } from '../messaging/protocol';
-import type { Alarms } from '../sync/schedule';
+import { safeOrigin, type Alarms } from '../sync/schedule';
 import type { TeamService } from './service';
 
 export const TEAM_ALARM = 'kring-team';
@@ -39,14 +39,7 @@ export function createTeamRunner({ service, alarms, hasAccess, onChanged }: { se
     handle: async (msg: TeamMessage): Promise<unknown> => {
       switch (msg.type) {
         case 'team/join': {
-          let origin = 'invalid:';
-          try {
-            const u = new URL(msg.folder);
-            if (u.protocol === 'https:' || u.protocol === 'http:') origin = u.origin;
-          } catch {
-            // not an address
-          }
-          if (!(await hasAccess(origin))) return { at: Date.now(), ok: false, error: { kind: 'no-access', detail: msg.folder.slice(0, 200) } };
+          if (!(await hasAccess(safeOrigin(msg.folder)))) return { at: Date.now(), ok: false, error: { kind: 'no-access', detail: msg.folder.slice(0, 200) } };
           const folder = msg.folder.trim().endsWith('/') ? msg.folder.trim() : `${msg.folder.trim()}/`;
           const status = await service.join({ folder, username: msg.username, password: msg.password, passphrase: msg.passphrase, member: msg.member, share: msg.share });
           await schedule();

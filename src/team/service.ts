@@ -6,6 +6,7 @@
  */
 import type { KringDb } from '../store/db';
 import { getSetting, SETTING, type TeamState } from '../store/settings';
+import { safeOrigin } from '../sync/schedule';
 import { describeError, SYNC_CONFIG, type KeyValueArea, type SyncConfig } from '../sync/service';
 import { TEAM_CONFIG, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from './config';
 import { checkValue, tagger } from './crypto';
@@ -21,13 +22,7 @@ export interface TeamServiceDeps {
   rounds?: number;
 }
 
-const sameOrigin = (a: string, b: string) => {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-};
+const sameOrigin = (a: string, b: string) => safeOrigin(a) !== 'invalid:' && safeOrigin(a) === safeOrigin(b);
 
 const errorOf = (e: unknown): NonNullable<TeamStatus['error']> => (e instanceof TeamError ? { kind: e.kind, detail: e.message.slice(0, 200) } : describeError(e));
 
