@@ -274,9 +274,13 @@ export function dutchThreadDaysAgo(daysAgo: number): string {
   const moved = (day: number) => new Date(Date.UTC(2026, 10, day) + shift * 86_400_000);
   const long = (d: Date) => `${NL_DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${NL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   const short = (d: Date) => `>${d.getUTCDate()} ${NL_MONTHS[d.getUTCMonth()]}<`;
-  return html
-    .replaceAll('di 10 nov. 2026', long(moved(10)))
-    .replaceAll('vr 13 nov. 2026', long(moved(13)))
-    .replaceAll('>10 nov.<', short(moved(10)))
-    .replaceAll('>13 nov.<', short(moved(13)));
+  // In one pass: replaced one after the other, a shift of exactly 3 days turned the first
+  // message's new date ("vr 13 nov. 2026") into the second's on the next replacement.
+  const to: Record<string, string> = {
+    'di 10 nov. 2026': long(moved(10)),
+    'vr 13 nov. 2026': long(moved(13)),
+    '>10 nov.<': short(moved(10)),
+    '>13 nov.<': short(moved(13)),
+  };
+  return html.replace(/di 10 nov\. 2026|vr 13 nov\. 2026|>10 nov\.<|>13 nov\.</g, (m) => to[m]!);
 }
