@@ -1,16 +1,16 @@
 /**
  * Content-script plumbing: watch the page, detect, send only what is new.
- * Runs in every webmail tab, so it stays small and cheap: a MutationObserver callback only
- * schedules; detection runs at most once per quiet period (and at least every `maxWaitMs` while
- * the page keeps changing); nothing is sent twice. It listens to no page events
+ * Runs in every webmail tab, so it stays small and cheap: a MutationObserver callback only notes
+ * the time (one timer at a time, never one per change); detection runs at most once per quiet
+ * period (and at least every `maxWaitMs` while the page keeps changing); Kring's own frame moving
+ * is not a change; nothing is sent twice (bench: script time added to a Gmail tab, issue 22). It listens to no page events
  * (no `message`, no custom DOM events): the page cannot talk to Kring.
  */
 import type { Detection, Detector } from '../detect/types';
 import { emptyDetection } from '../detect/types';
-import { LIMITS } from '../messaging/limits';
+import { FRAME_ID, LIMITS } from '../messaging/limits';
 
 export interface CaptureContext {
-  setTimeout(handler: () => void, ms: number): number;
   addEventListener(target: Window, type: string, handler: () => void): void;
   onInvalidated(cb: () => void): void;
   readonly isInvalid: boolean;
@@ -31,21 +31,55 @@ export interface CaptureOptions {
   onDelivered?: () => void;
 }
 
+const encoder = new TextEncoder();
+
 /**
- * A 53-bit fingerprint of a value's JSON (two 32-bit FNV-1a passes): what was sent is remembered by
- * fingerprint, not by its text, so a long-open tab holds numbers, not copies of every message's
- * people (bench: JS heap added to a Gmail tab).
+ * A 53-bit fingerprint of a value's JSON (two 32-bit multiply-xor passes over its UTF-8, four bytes
+ * at a time): what was sent is remembered by fingerprint, not by its text, so a long-open tab holds
+ * numbers, not copies of every message's people (bench: JS heap added to a Gmail tab). Two values
+ * that differ in one four-byte word never share a fingerprint: each step is a bijection.
  */
 function fingerprint(value: unknown): number {
-  const text = JSON.stringify(value);
+  const bytes = encoder.encode(JSON.stringify(value));
+  const words = new Int32Array(bytes.buffer, 0, bytes.length >> 2);
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+  let b = 0x01000193 ^ bytes.length;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w, 0x5bd1e995);
   }
+  for (let i = words.length << 2; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b ^ bytes[i]!, 0x5bd1e995);
+  }
+  return finish(a, b);
+}
+
+/** Spreads every input bit over the result (MurmurHash3's finaliser on each half). */
+function finish(a: number, b: number): number {
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+  a ^= a >>> 16;
+  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  b ^= b >>> 16;
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+/** The same kind of fingerprint over item fingerprints, mixed as numbers, not printed as text. */
+function combine(first: number, keys: readonly number[]): number {
+  let a = 0x811c9dc5 ^ keys.length;
+  let b = 0x01000193;
+  for (const k of [first, ...keys]) {
+    const lo = k >>> 0;
+    const hi = (k / 0x100000000) >>> 0;
+    a = Math.imul(a ^ lo, 0x01000193);
+    a = Math.imul(a ^ hi, 0x01000193);
+    b = Math.imul(b ^ lo, 0x5bd1e995);
+    b = Math.imul(b ^ hi, 0x5bd1e995);
+  }
+  return finish(a, b);
 }
 
 /** Forget old keys past this many, so a tab open for weeks does not grow without bound. */
@@ -60,18 +94,20 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   const sent = new Set<number>();
   /** Failures already reported, per page address: a broken page is counted once, not per mutation. */
   const reported = new Set<string>();
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet read came, and the latest. */
   let firstPending = 0;
+  let lastChange = 0;
   let lastPage = -1;
   /** No page report taken yet from this document. */
   let firstPage = true;
   let retryMs = 0;
-  let retryTimer: number | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The background did not take a report (asleep, restarting, stopped mid-write): run again later. */
   const retryLater = () => {
     if (ctx.isInvalid || retryTimer !== undefined) return;
     retryMs = Math.min(retryMs ? retryMs * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
-    retryTimer = ctx.setTimeout(() => {
+    retryTimer = setTimeout(() => {
       retryTimer = undefined;
       run();
     }, retryMs);
@@ -82,8 +118,6 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   };
 
   const run = () => {
-    timer = undefined;
-    firstPending = 0;
     if (ctx.isInvalid) return;
     const url = new URL(location.href);
     const detector = opts.detectors.find((d) => d.matches(url));
@@ -102,7 +136,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     // Each item is serialised once: its fingerprint keys what was sent, and the page's is made of them.
     const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
     const { items: _items, ...meta } = detection;
-    const page = fingerprint([meta, keyed.map(([k]) => k)]);
+    const page = combine(fingerprint(meta), keyed.map(([k]) => k));
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
@@ -142,26 +176,64 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     }
   };
 
-  const schedule = () => {
+  // Plain timers, each checking the context when it fires: WXT's ctx.setTimeout registers an
+  // invalidation listener per call, which a tab open all day would pile up.
+  const fire = () => {
+    timer = undefined;
     if (ctx.isInvalid) return;
     const now = Date.now();
-    if (!firstPending) firstPending = now;
-    if (timer !== undefined) clearTimeout(timer);
-    const wait = now - firstPending >= maxWaitMs ? 0 : debounceMs;
-    timer = ctx.setTimeout(run, wait);
+    const quiet = now - lastChange;
+    const waited = now - firstPending;
+    if (quiet < debounceMs && waited < maxWaitMs) {
+      timer = setTimeout(fire, Math.min(debounceMs - quiet, maxWaitMs - waited));
+      return;
+    }
+    run();
+  };
+  const schedule = () => {
+    lastChange = Date.now();
+    if (timer !== undefined || ctx.isInvalid) return;
+    firstPending = lastChange;
+    timer = setTimeout(fire, debounceMs);
   };
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, {
+  const root = document.documentElement;
+  /** Kring's own frame being placed, resized or put back, and the page's margin it sets. */
+  const ours = (r: MutationRecord): boolean => {
+    if (r.target === root) {
+      if (r.type === 'attributes') return r.attributeName === 'style';
+      for (const n of r.addedNodes) if ((n as Element).id !== FRAME_ID) return false;
+      for (const n of r.removedNodes) if ((n as Element).id !== FRAME_ID) return false;
+      return true;
+    }
+    const t = r.target as Element;
+    return t.id === FRAME_ID || (t.parentNode as Element | null)?.id === FRAME_ID;
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (!ours(r)) {
+        schedule();
+        return;
+      }
+    }
+  });
+  observer.observe(root, {
     childList: true,
     subtree: true,
     attributes: true,
     // Expanding a message or opening the details popup flips classes and styles.
     attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'email', 'title'],
   });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+  });
+  // A new address with nothing else changed (Gmail's hash, back and forward). Not WXT's
+  // `wxt:locationchange`, which polls the address every second for as long as the tab is open:
+  // a page that navigates by history.pushState also changes its document, which is watched above.
   ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(window, 'popstate', schedule);
   schedule();
   return { runNow: run };
 }

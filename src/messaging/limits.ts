@@ -12,3 +12,6 @@ export const LIMITS = {
 
 /** Views that show one open message or event: the sidebar opens for these. */
 export const OPEN_VIEWS: ReadonlySet<string> = new Set(['thread', 'message', 'event', 'edit']);
+
+/** The id of the element holding Kring's sidebar frame in a webmail page (src/capture/sidebar-frame.ts). */
+export const FRAME_ID = 'kring-sidebar';

@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startCapture, type CaptureContext } from '../../../src/capture/watch';
 import type { Detection, Detector } from '../../../src/detect/types';
 
+/** Every context made, invalidated after each test: a capture left running would watch the next test's page. */
+const contexts: { invalidate(): void; invalid: boolean }[] = [];
+
 function fakeContext() {
   const ctx: CaptureContext & { invalidate(): void; invalid: boolean; callbacks: (() => void)[] } = {
     invalid: false,
     callbacks: [],
-    setTimeout: (handler, ms) => (ctx.invalid ? 0 : (setTimeout(() => !ctx.invalid && handler(), ms) as unknown as number)),
     addEventListener: (target, type, handler) => target.addEventListener(type, handler),
     onInvalidated: (cb) => void ctx.callbacks.push(cb),
     get isInvalid() {
@@ -20,6 +22,7 @@ function fakeContext() {
       for (const cb of ctx.callbacks) cb();
     },
   };
+  contexts.push(ctx);
   return ctx;
 }
 
@@ -45,7 +48,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   document.body.replaceChildren();
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  for (const c of contexts.splice(0)) if (!c.invalid) c.invalidate();
+  vi.useRealTimers();
+});
 
 describe('startCapture', () => {
   it('retries a report the background did not take, without the page changing, until it is taken', async () => {
@@ -184,5 +190,84 @@ describe('an item with more people than a report may carry', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent[0]!.items[0]!.people).toHaveLength(500);
     expect(sent[0]!.items[0]!.moreRecipients).toBe(7 + 300);
+  });
+});
+
+describe('the cost of a busy page (issue 22)', () => {
+  /** Detections run, counted through a detector that wraps the one above. */
+  const counting = () => {
+    const runs: number[] = [];
+    const d: Detector = { ...detector, detect: (doc, url, now) => (runs.push(Date.now()), detector.detect(doc, url, now)) };
+    return { runs, d };
+  };
+  const flip = () => document.body.classList.toggle('hover');
+
+  it('a burst of changes arms one timer, not one per change, and reads the page once it is quiet', async () => {
+    addMessage('a');
+    const { runs, d } = counting();
+    const sent: Detection[] = [];
+    startCapture(fakeContext(), { detectors: [d], send: async (x) => (sent.push(x), { stored: 1 }) });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toHaveLength(1);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const start = Date.now();
+    // 100 changes 5 ms apart (each in its own task, so each reaches the observer).
+    for (let i = 0; i < 100; i++) {
+      flip();
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    addMessage('b');
+    await vi.advanceTimersByTimeAsync(1000);
+    // 500 ms of changes under the 2 s ceiling: one reading, 300 ms after the last change.
+    expect(runs).toHaveLength(2);
+    expect(runs[1]! - start).toBeGreaterThanOrEqual(500 + 300);
+    expect(runs[1]! - start).toBeLessThan(500 + 300 + 20);
+    // The timer was armed when the burst began and re-armed at most once per 300 ms, not per change.
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(4);
+    expect(sent.at(-1)!.items.map((i) => i.id)).toEqual(['b']);
+    timers.mockRestore();
+  });
+
+  it('a page that never stops changing is still read every 2 seconds', async () => {
+    const { runs, d } = counting();
+    startCapture(fakeContext(), { detectors: [d], send: async () => ({ stored: 0 }) });
+    await vi.advanceTimersByTimeAsync(500);
+    for (let i = 0; i < 1000; i++) {
+      flip();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    // 10 s of changes every 10 ms: once at the start, then once per 2 s ceiling.
+    expect(runs.length).toBeGreaterThanOrEqual(1 + 4);
+    expect(runs.length).toBeLessThanOrEqual(1 + 6);
+    const gaps = runs.slice(2).map((t, i) => t - runs[i + 1]!);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("Kring's own frame being placed, moved and put back is not a change of the page", async () => {
+    addMessage('a');
+    const { runs, d } = counting();
+    startCapture(fakeContext(), { detectors: [d], send: async () => ({ stored: 1 }) });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toHaveLength(1);
+    const wrapper = document.createElement('div');
+    wrapper.id = 'kring-sidebar';
+    const frame = document.createElement('iframe');
+    wrapper.append(frame);
+    document.documentElement.append(wrapper);
+    await vi.advanceTimersByTimeAsync(10);
+    frame.style.setProperty('width', '320px', 'important');
+    document.documentElement.style.setProperty('margin-right', '320px', 'important');
+    await vi.advanceTimersByTimeAsync(10);
+    wrapper.remove();
+    document.documentElement.append(wrapper);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toHaveLength(1);
+    // The page's own change still counts, even when it comes with the frame's.
+    frame.style.setProperty('width', '40px', 'important');
+    addMessage('b');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toHaveLength(2);
+    wrapper.remove();
+    document.documentElement.style.removeProperty('margin-right');
   });
 });
