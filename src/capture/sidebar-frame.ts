@@ -2,30 +2,31 @@
  * The sidebar's frame in the webmail page. The panel itself is an extension page (sidebar.html)
  * in an iframe, so the page cannot read what it shows; this file only places the frame.
  * Open, it sits at the right edge and narrows the page by its width, so it never covers the
- * message. Collapsed (by the user, or while no message or event is open) it is a small tab.
+ * message. Collapsed by the user, it is a small tab.
+ * The frame is built only once the page (or a frame of it) shows an open message or event: a tab
+ * that only ever shows the inbox pays for no frame, no key and no storage read (issue 22). Once
+ * built it stays, as a tab while nothing is open.
  */
 import { browser } from 'wxt/browser';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendSidebarKey } from '../messaging/client';
-import { OPEN_VIEWS } from '../messaging/limits';
+import { FRAME_ID, OPEN_VIEWS } from '../messaging/limits';
 import { SIDEBAR_COLLAPSED } from '../messaging/storage-keys';
 
 export const SIDEBAR_WIDTH = 320;
 const TAB = { width: 40, height: 132 };
+/** Reports answered within this of each other reload the sidebar once. */
+const NOTIFY_MS = 50;
 
 export function mountSidebar(ctx: ContentScriptContext) {
-  // The key this frame carries: the background answers only the frame that shows it first
-  // (issue 16). Told to the background before the frame exists.
-  // (crypto.randomUUID exists only on https pages; a site the user turned on may be http.)
-  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  void sendSidebarKey(key).catch(() => {});
-  const page = `/sidebar.html?k=${key}` as const;
+  let page = '';
   let userCollapsed = false;
   let pageHasItem = false;
   /** A frame of the page (Roundcube's preview) shows an open message: the background says so. */
   let frameHasItem = false;
+  let wrapper: HTMLDivElement | null = null;
   let iframe: HTMLIFrameElement | null = null;
+  let building = false;
   const root = document.documentElement;
 
   const apply = () => {
@@ -46,53 +47,81 @@ export function mountSidebar(ctx: ContentScriptContext) {
     iframe.dataset.kringState = open ? 'open' : 'collapsed';
   };
 
-  const ui = createIframeUi(ctx, {
-    page: page as '/sidebar.html',
-    position: 'inline',
-    // Outside <body>: single-page apps re-render their body, never the root element's children.
-    anchor: () => document.documentElement,
-    onMount: (wrapper, frame) => {
-      wrapper.id = 'kring-sidebar';
-      frame.title = 'Kring';
-      frame.setAttribute('allowtransparency', 'true');
-      iframe = frame;
-      apply();
-    },
-    onRemove: () => {
-      root.style.removeProperty('margin-right');
-      iframe = null;
-    },
-  });
-
-  void browser.storage.local.get(SIDEBAR_COLLAPSED).then((v) => {
-    userCollapsed = Boolean(v[SIDEBAR_COLLAPSED]);
-    apply();
-  });
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && SIDEBAR_COLLAPSED in changes) {
       userCollapsed = Boolean(changes[SIDEBAR_COLLAPSED]!.newValue);
       apply();
     }
   };
-  browser.storage.onChanged.addListener(onChange);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChange));
-  ui.mount();
+
+  const build = () => {
+    if (ctx.isInvalid || iframe) return;
+    wrapper = document.createElement('div');
+    wrapper.id = FRAME_ID;
+    iframe = document.createElement('iframe');
+    iframe.title = 'Kring';
+    iframe.setAttribute('allowtransparency', 'true');
+    iframe.src = browser.runtime.getURL(page as '/sidebar.html');
+    apply();
+    wrapper.append(iframe);
+    // Outside <body>: single-page apps re-render their body, never the root element's children.
+    root.append(wrapper);
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onChange);
+      wrapper?.remove();
+      root.style.removeProperty('margin-right');
+      iframe = null;
+    });
+  };
+
+  /** Built when first wanted; put back when something removed it (a page that rebuilds the whole document). */
+  const ensure = () => {
+    if (ctx.isInvalid) return;
+    if (wrapper) {
+      if (!wrapper.isConnected) root.append(wrapper);
+      return;
+    }
+    if (building) return;
+    building = true;
+    // The key this frame carries: the background answers only the frame that shows it first
+    // (issue 16). Told to the background before the frame exists.
+    // (crypto.randomUUID exists only on https pages; a site the user turned on may be http.)
+    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    page = `/sidebar.html?k=${key}`;
+    void sendSidebarKey(key).catch(() => {});
+    browser.storage.onChanged.addListener(onChange);
+    // Built collapsed or open as the user left it, not flipped once it is on screen.
+    void browser.storage.local.get(SIDEBAR_COLLAPSED).then(
+      (v) => {
+        userCollapsed = Boolean(v[SIDEBAR_COLLAPSED]);
+        build();
+      },
+      build,
+    );
+  };
 
   let version = 0;
+  let notifying = false;
   return {
     /**
      * Tell the sidebar to re-ask the background (it may have captured something, or the page
      * changed): a fragment change on the frame's URL, which only makes the sidebar reload its own
-     * data. Extension events do not reach this frame in every browser (Firefox).
+     * data. Extension events do not reach this frame in every browser (Firefox). A frame not built
+     * yet needs no telling: it asks when it loads. Answers that come together (the page's report
+     * and its new items) are told once.
      */
     notify() {
-      if (iframe && !ctx.isInvalid) iframe.src = `${browser.runtime.getURL(page)}#${++version}`;
+      if (!iframe || notifying || ctx.isInvalid) return;
+      notifying = true;
+      setTimeout(() => {
+        notifying = false;
+        if (iframe && !ctx.isInvalid) iframe.src = `${browser.runtime.getURL(page as '/sidebar.html')}#${++version}`;
+      }, NOTIFY_MS);
     },
     /** The page changed what it shows. */
     setView(view: string, itemCount: number) {
-      // Something removed the frame (a page that rebuilds the whole document): put it back.
-      if (!ctx.isInvalid && !ui.wrapper.isConnected) ui.mount();
       const has = OPEN_VIEWS.has(view) && itemCount > 0;
+      if (has || wrapper) ensure();
       if (has !== pageHasItem) {
         pageHasItem = has;
         apply();
@@ -100,6 +129,7 @@ export function mountSidebar(ctx: ContentScriptContext) {
     },
     setFrameView(view: string, itemCount: number) {
       const has = OPEN_VIEWS.has(view) && itemCount > 0;
+      if (has) ensure();
       if (has !== frameHasItem) {
         frameHasItem = has;
         apply();

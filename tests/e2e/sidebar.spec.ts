@@ -26,6 +26,24 @@ test('a fixture thread shows its people in the sidebar, and the page is narrowed
   await gmail.screenshot({ path: 'test-results/sidebar.png' });
 });
 
+test('an inbox list gets no sidebar frame; a conversation opened in place gets one, which stays as a tab back in the list (issue 22)', async ({ context, extensionId, served }) => {
+  const gmail = await openThread(context, served, 'inbox-list-2014.html', '#inbox');
+  const popup = await openPopup(context, extensionId);
+  // The list is read (its senders are stored as seen)...
+  await expect.poll(async () => (await storeCounts(popup)).people ?? 0).toBeGreaterThan(0);
+  // ...and nothing is placed in the page for it: no frame, no margin.
+  await expect(gmail.locator('#kring-sidebar')).toHaveCount(0);
+  expect(await gmail.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'))).toBe('');
+  const { renderInPlace, fixtureHtml } = await import('./fixtures');
+  await renderInPlace(gmail, fixtureHtml('gmail', 'thread-one.html'), '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  const frame = gmail.locator('iframe[title="Kring"]');
+  await expect(frame).toHaveAttribute('data-kring-state', 'open');
+  await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Pieter de Vries']);
+  await renderInPlace(gmail, fixtureHtml('gmail', 'inbox-list-2014.html'), '#inbox');
+  await expect(frame).toHaveAttribute('data-kring-state', 'collapsed');
+  await expect(gmail.locator('#kring-sidebar')).toHaveCount(1);
+});
+
 test('the sidebar follows the page to another thread without a reload', async ({ context, served }) => {
   const gmail = await openThread(context, served, 'thread-long.html', LONG);
   await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Maria Jansen', 'Tom Hendriks']);
