@@ -26,11 +26,8 @@ export const HEADER_WORDS = {
   cc: ['cc', 'kopie', 'kopie (cc)', 'copie', 'copie à', 'copia', 'dw'],
   bcc: ['bcc', 'bcc-kopie', 'blindkopie', 'blindkopie (bcc)', 'cci', 'cco', 'ccn', 'udw'],
 } as const;
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const LABELS: readonly [RegExp, Role][] = (Object.entries(HEADER_WORDS) as [Role, readonly string[]][]).map(([role, words]) => [
-  new RegExp(`^(?:${words.map(escape).join('|')})$`, 'i'),
-  role,
-]);
+/** Each label word (lower case) and the role it names: a look-up, not a pattern built at load (issue 22). */
+const LABELS: ReadonlyMap<string, Role> = new Map((Object.entries(HEADER_WORDS) as [Role, readonly string[]][]).flatMap(([role, words]) => words.map((w) => [w, role] as const)));
 
 /** The longest text a label can have; longer text is not looked at (a hostile page can be huge). */
 export const MAX_LABEL_LENGTH = 40;
@@ -40,8 +37,7 @@ export function headerRole(label: string | null | undefined): Role | null {
   if (!label || label.length > MAX_LABEL_LENGTH) return null;
   const text = label.replace(/[:\s\u00a0]+$/, '').trim();
   if (text.length === 0 || text.length > 20) return null;
-  for (const [re, role] of LABELS) if (re.test(text)) return role;
-  return null;
+  return LABELS.get(text.toLowerCase()) ?? null;
 }
 
 /**
