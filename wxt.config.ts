@@ -40,6 +40,17 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      // A script with one character beyond ASCII ("é", "→") is held by the tab as two bytes per
+      // character: escaped, the tab holds its source in half the memory (bench: JS heap added).
+      (config.plugins ??= []).push({
+        name: 'kring:latin1-source',
+        enforce: 'post',
+        generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+          for (const chunk of Object.values(bundle)) {
+            if (chunk.type === 'chunk' && chunk.code) chunk.code = chunk.code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+          }
+        },
+      });
     },
   },
   vite: () => ({
