@@ -19,13 +19,7 @@
  */
 import { JOINERS, MONTHS, relativeDay, WEEKDAYS } from './words';
 
-/**
- * "00" to "99", made without turning a number into text: a content script that converts many
- * numbers makes V8 grow its number-to-string cache to 64 KB in the tab (bench: JS heap added).
- */
-const TWO = Array.from({ length: 100 }, (_, i) => '0123456789'[(i / 10) | 0]! + '0123456789'[i % 10]!);
-const pad = (n: number) => TWO[n] ?? String(n);
-const year = (y: number) => (y >= 0 && y < 10_000 ? TWO[(y / 100) | 0]! + TWO[y % 100]! : String(y));
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** ISO 8601 for a local wall-clock time, with the local offset ("2026-11-20T15:42:00+01:00"). */
 export function toLocalIso(d: Date): string {
@@ -33,7 +27,7 @@ export function toLocalIso(d: Date): string {
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
   return (
-    `${year(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+    `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
     `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
