@@ -114,9 +114,11 @@ async function detection() {
       let t = performance.now();
       items = detect(document, new URL(url)).items.length;
       const k = performance.now() - t;
+      // The bare scan takes less than the clock's step (0.1 ms in a page): timed over 20 in a row.
       t = performance.now();
-      const seen = Array.from(document.querySelectorAll('[email]'), (el) => [el.getAttribute('email'), el.getAttribute('name')]);
-      const b = performance.now() - t;
+      let seen: unknown[] = [];
+      for (let j = 0; j < 20; j++) seen = Array.from(document.querySelectorAll('[email]'), (el) => [el.getAttribute('email'), el.getAttribute('name')]);
+      const b = (performance.now() - t) / 20;
       if (seen.length === 0) throw new Error('no [email] on the page');
       if (i >= 3) (kring.push(k), bare.push(b)); // 3 warm-up rounds
     }
@@ -130,11 +132,19 @@ async function detection() {
 }
 
 // ---------- 3. main-thread script time and heap added to a Gmail tab ----------
+/**
+ * One tab per variant and round: the page loads (script time at load), then two workloads follow
+ * in the same tab, each measured on its own. Light: small bursts 5 ms apart that touch no person
+ * (a hover's class flip, a tooltip in and out), as a tab sees most of the day. Heavy: bursts 20 ms
+ * apart that also replace a message with a fresh copy, as Gmail's re-renders do.
+ */
 async function tabCost() {
   const html = gmailThread(100);
   const runs = QUICK ? 1 : 5;
   const bursts = QUICK ? 40 : 200;
-  const samples: Record<'none' | 'kring' | 'ref', { script: number[]; heap: number[] }> = { none: { script: [], heap: [] }, kring: { script: [], heap: [] }, ref: { script: [], heap: [] } };
+  type Sample = { load: number[]; light: number[]; heavy: number[]; heap: number[] };
+  const empty = (): Sample => ({ load: [], light: [], heavy: [], heap: [] });
+  const samples: Record<'none' | 'kring' | 'ref', Sample> = { none: empty(), kring: empty(), ref: empty() };
   for (let run = 0; run < runs; run++) {
     for (const variant of ['none', 'kring', 'ref'] as const) {
       const { context, close } = await launch(variant === 'none' ? null : variant === 'kring' ? EXT : REF);
@@ -143,8 +153,26 @@ async function tabCost() {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
+      const scriptMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ScriptDuration')?.value ?? 0) * 1000;
       await page.goto(THREAD_URL);
       await page.waitForTimeout(1500);
+      const atLoad = await scriptMs();
+      // Evaluating the workload costs the page the same in every variant; it is inside the figures
+      // and cancels out in what is added.
+      await page.evaluate(async (bursts) => {
+        const all = Array.from(document.querySelectorAll('[role=listitem]'));
+        for (let i = 0; i < bursts; i++) {
+          all[(i * 7) % all.length]!.classList.toggle('bk-hover');
+          const tip = document.createElement('div');
+          tip.className = 'tooltip';
+          tip.textContent = `Tooltip ${i}`;
+          document.body.append(tip);
+          tip.remove();
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }, bursts);
+      await page.waitForTimeout(2500); // let debounced work finish
+      const afterLight = await scriptMs();
       // Gmail re-renders constantly: class flips, messages replaced by fresh copies, nodes in and out.
       await page.evaluate(async (bursts) => {
         const all = () => Array.from(document.querySelectorAll('[role=listitem]'));
@@ -161,22 +189,31 @@ async function tabCost() {
           await new Promise((r) => setTimeout(r, 20));
         }
       }, bursts);
-      await page.waitForTimeout(2500); // let debounced work finish
+      await page.waitForTimeout(2500);
+      const afterHeavy = await scriptMs();
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
-      const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
-      samples[variant].script.push(m('ScriptDuration') * 1000);
-      samples[variant].heap.push(m('JSHeapUsedSize'));
+      samples[variant].load.push(atLoad);
+      samples[variant].light.push(afterLight - atLoad);
+      samples[variant].heavy.push(afterHeavy - afterLight);
+      samples[variant].heap.push(metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
       await close();
     }
   }
-  const added = (v: 'kring' | 'ref', k: 'script' | 'heap') => samples[v][k].map((x, i) => x - samples.none[k][i]!);
-  const ks = stat(added('kring', 'script'));
-  const rs = stat(added('ref', 'script'));
-  figures.push({ id: 'script-time', label: `Main-thread script time added to a Gmail tab (100 messages, ${bursts} mutation bursts)`, unit: 'ms', value: ks, baseline: { label: 'reference extension (reads [email], sends to background)', value: rs }, ratio: ks.median / Math.max(rs.median, 0.001), target: "≤ 1.5× the reference's added time", pass: ks.median <= 1.5 * rs.median, note: `no extension: ${stat(samples.none.script).median.toFixed(1)} ms` });
+  const added = (v: 'kring' | 'ref', k: keyof Sample) => samples[v][k].map((x, i) => x - samples.none[k][i]!);
+  const sum = (v: 'kring' | 'ref' | 'none', a: keyof Sample, b: keyof Sample) => samples[v][a].map((x, i) => x + samples[v][b][i]!);
+  const none = (k: keyof Sample) => `no extension: ${stat(samples.none[k]).median.toFixed(1)} ms`;
+  const script = (id: string, label: string, k: Stat, r: Stat, note: string) =>
+    figures.push({ id, label, unit: 'ms', value: k, baseline: { label: 'reference extension (reads [email] after each change, sends to background)', value: r }, ratio: k.median / Math.max(r.median, 0.001), target: "≤ 1.5× the reference's added time", pass: k.median <= 1.5 * r.median, note });
+  script('script-load', 'Main-thread script time added to a Gmail tab: page load (100 messages, first 1.5 s)', stat(added('kring', 'load')), stat(added('ref', 'load')), none('load'));
+  script('script-light', `Main-thread script time added to a Gmail tab: ${bursts} light bursts (hover, tooltip; 5 ms apart)`, stat(added('kring', 'light')), stat(added('ref', 'light')), none('light'));
+  script('script-heavy', `Main-thread script time added to a Gmail tab: ${bursts} heavy bursts (a message re-rendered, 10 class flips; 20 ms apart)`, stat(added('kring', 'heavy')), stat(added('ref', 'heavy')), none('heavy'));
+  const over = (v: 'kring' | 'ref', b: 'light' | 'heavy') => stat(sum(v, 'load', b).map((x, i) => x - sum('none', 'load', b)[i]!));
+  script('script-time-light', 'Main-thread script time added to a Gmail tab in all: load and the light bursts', over('kring', 'light'), over('ref', 'light'), '');
+  script('script-time', 'Main-thread script time added to a Gmail tab in all: load and the heavy bursts', over('kring', 'heavy'), over('ref', 'heavy'), '');
   const kh = stat(added('kring', 'heap'));
   const rh = stat(added('ref', 'heap'));
-  figures.push({ id: 'heap', label: 'JS heap added to the Gmail tab (after GC)', unit: 'B', value: kh, baseline: { label: 'reference extension', value: rh }, ratio: kh.median / Math.max(rh.median, 1), target: "≤ 1.5× the reference's added heap", pass: kh.median <= 1.5 * rh.median });
+  figures.push({ id: 'heap', label: 'JS heap added to the Gmail tab (after both workloads and GC)', unit: 'B', value: kh, baseline: { label: 'reference extension', value: rh }, ratio: kh.median / Math.max(rh.median, 1), target: "≤ 1.5× the reference's added heap", pass: kh.median <= 1.5 * rh.median });
 }
 
 // ---------- 4. ingest throughput ----------
