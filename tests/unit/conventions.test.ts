@@ -74,6 +74,8 @@ const RULES: { from: string; allow: (t: string, typeOnly: boolean) => boolean }[
       t === 'src/team/config' ||
       // The team's lookups (crypto and an index read), not its DAV client.
       t === 'src/team/lookup' ||
+      // The entry format (pure), to show the member their own published cards.
+      t === 'src/team/entry' ||
       (typeOnly && t === 'src/messaging/protocol') ||
       ['preact', 'preact/hooks', 'dexie', 'wxt/browser'].includes(t),
   },

@@ -9,7 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TeamMessage } from '../../messaging/protocol';
 import { originsToAsk, serverAddress, SYNC_CONFIG, type SyncConfig } from '../../sync/config';
+import { db } from '../../store/db';
+import type { TeamCard } from '../../model/types';
 import { TEAM_CONFIG, TEAM_STATUS, type TeamConfig, type TeamConnection, type TeamStatus } from '../../team/config';
+import { META_UID } from '../../team/entry';
 import { formatDateTime, t, type MessageKey } from '../i18n';
 import { syncErrorText } from '../sync-state';
 
@@ -61,7 +64,7 @@ export function TeamSection() {
       <h2 id="team-h">{t('teamHeading')}</h2>
       <p class="muted">{t('teamHelp')}</p>
       {state && (state.connection ? <Joined connection={state.connection} status={state.status} /> : <JoinForm syncUser={state.syncUser} syncServer={state.syncServer} lastStatus={state.status} />)}
-      <EntryExample />
+      <EntryExample joined={Boolean(state?.connection)} at={state?.status?.at ?? 0} />
     </section>
   );
 }
@@ -239,7 +242,31 @@ function Joined({ connection, status }: { connection: TeamConnection; status: Te
 }
 
 /** Exactly what one published entry holds (the card as written; the hashes are made up here). */
-function EntryExample() {
+/**
+ * What a published entry contains: once the member has published, one of their own entries and
+ * their book's team card as this device last wrote them to the server; before that, an
+ * example with made-up values.
+ */
+function EntryExample({ joined, at }: { joined: boolean; at: number }) {
+  const [mine, setMine] = useState<{ entry: string; meta: string | null; count: number } | null>(null);
+  useEffect(() => {
+    if (!joined) {
+      setMine(null);
+      return;
+    }
+    let live = true;
+    void db().teamCards.toArray().then(
+      (cards: TeamCard[]) => {
+        if (!live) return;
+        const entries = cards.filter((c) => c.uid !== META_UID);
+        setMine(entries[0] ? { entry: entries[0].text, meta: cards.find((c) => c.uid === META_UID)?.text ?? null, count: entries.length } : null);
+      },
+      () => live && setMine(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [joined, at]);
   const example = [
     'BEGIN:VCARD',
     'VERSION:3.0',
@@ -251,11 +278,29 @@ function EntryExample() {
     'X-KRING-TEAM-LAST-CONTACT:2026-10',
     'END:VCARD',
   ].join('\n');
+  // Cards are stored with CRLF line ends, as vCard wants; shown with plain ones.
+  const shown = (text: string) => text.replace(/\r\n/g, '\n').trim();
   return (
     <details class="team-example">
       <summary>{t('teamExampleSummary')}</summary>
       <p class="muted">{t('teamExampleHelp')}</p>
-      <pre>{example}</pre>
+      {mine ? (
+        <>
+          <p>{t('teamExampleMine', String(mine.count))}</p>
+          <pre data-testid="team-entry-mine">{shown(mine.entry)}</pre>
+          {mine.meta && (
+            <>
+              <p>{t('teamExampleMeta')}</p>
+              <pre>{shown(mine.meta)}</pre>
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          <p>{t('teamExampleMadeUp')}</p>
+          <pre>{example}</pre>
+        </>
+      )}
     </details>
   );
 }

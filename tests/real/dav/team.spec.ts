@@ -83,6 +83,22 @@ test('two profiles on one team: Anna shares Pieter; Bob sees "Known to Anna" und
   await expect(teamA.getByRole('status')).toContainText('people you share: 1');
   // The passphrase and password are not on the page any more.
   expect(await optionsA.content()).not.toContain(PASSPHRASE);
+  // "What a published entry contains" shows one of Anna's own entries as published: keyed hashes only.
+  await teamA.getByText('What a published entry contains').click();
+  const mine = teamA.getByTestId('team-entry-mine');
+  await expect(mine).toContainText('X-KRING-TEAM-ADDRESS:');
+  const shown = (await mine.textContent())!;
+  expect(shown.toLowerCase()).not.toContain('pieter');
+  expect(shown).not.toContain('devries');
+  const uid = /^UID:(.+)$/m.exec(shown)![1]!;
+  const onServer = await fetch(`${radicale.url}/team/anna/${uid}.vcf`, { headers: { Authorization: `Basic ${btoa('anna:anna-pw')}` } });
+  expect(onServer.status).toBe(200);
+  // The same lines (Radicale serves a card's properties in an order of its own).
+  const lines = (text: string) => text.replace(/\r\n/g, '\n').trim().split('\n').sort();
+  expect(lines(await onServer.text())).toEqual(lines(shown));
+  await expect(teamA).toContainText('One of your published entries (1 in all), as this device wrote it to the server:');
+  mkdirSync('test-results', { recursive: true });
+  await teamA.locator('details.team-example').screenshot({ path: 'test-results/team-entry.png' });
 
   // Bob with a wrong passphrase: told so, nothing joined.
   const optionsB = await joinTeam(b.context, b.id, 'bob', 'Bob', 'zeven blauwe fietsen op het Vredenburg');
