@@ -33,5 +33,7 @@ export interface TeamStatus {
   books?: number;
   entries?: number;
   otherKey?: string[];
+  /** The folder mostly carries another salt than this member's: these members have the team's (join again). */
+  saltLost?: string[];
   error?: { kind: TeamErrorKind | SyncErrorKind; detail: string };
 }

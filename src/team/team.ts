@@ -72,9 +72,28 @@ async function metas(s: TeamServer, books: string[]): Promise<Map<string, TeamMe
 }
 
 /**
- * Join: find or make the member's book, take the team's salt from the books there (the first book's
- * by URL when several differ; a new one for the first member), derive the key, and refuse a
- * passphrase whose check value no other member's book has. Writes the meta card.
+ * The team's salt among the meta cards of a folder: the one most books carry, and between equally
+ * many, the one of the first book by URL. Every member computes the same from the same folder, so
+ * two first members who joined at the same moment (each making a salt) agree on which one stays.
+ */
+export function teamSalt(metasByBook: ReadonlyMap<string, TeamMeta | null>): string | null {
+  const count = new Map<string, { n: number; first: string }>();
+  for (const [url, m] of [...metasByBook].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    if (!m) continue;
+    const c = count.get(m.salt);
+    if (c) c.n++;
+    else count.set(m.salt, { n: 1, first: url });
+  }
+  let best: [string, { n: number; first: string }] | null = null;
+  for (const e of count) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
+  return best?.[0] ?? null;
+}
+
+/**
+ * Join: find or make the member's book, take the team's salt from the other books there
+ * (`teamSalt`; a new one for the first member), derive the key, and refuse a passphrase whose
+ * check value no member with that salt has. Writes the meta card. A first member looks again once
+ * it is written: another first member who joined at the same moment is settled by `teamSalt`.
  */
 export async function joinTeam(db: KringDb, s: TeamServer, passphrase: string, member: string, rounds?: number): Promise<TeamMembership> {
   const own = ownBook(s);
@@ -90,18 +109,34 @@ export async function joinTeam(db: KringDb, s: TeamServer, passphrase: string, m
     }
     books = await listBooks(s, s.folder);
   }
-  const others = (await metas(s, books.filter((b) => path(b, s.folder) !== path(own.url, s.folder)).sort())).values();
-  const theirs = [...others].filter((m): m is TeamMeta => m !== null);
-  const salt = theirs[0]?.salt ?? newSalt();
-  const key = await deriveTeamKey(passphrase, salt, rounds);
-  const check = await checkValue(await tagger(key));
-  if (theirs.length > 0 && !theirs.some((m) => m.salt === salt && m.check === check)) {
-    throw new TeamError('wrong-passphrase', 'the passphrase is not the one the team uses: no other member’s book has its check value');
-  }
-  const membership: TeamMembership = { ...s, key, salt, member: member.replace(/\s+/g, ' ').trim().slice(0, 100) || s.username };
+  const othersOf = (all: string[]) => metas(s, all.filter((b) => path(b, s.folder) !== path(own.url, s.folder)));
+  const memberName = member.replace(/\s+/g, ' ').trim().slice(0, 100) || s.username;
+  /** The key for this salt, refused when members with that salt have another check value. */
+  const keyFor = async (salt: string, others: ReadonlyMap<string, TeamMeta | null>) => {
+    const key = await deriveTeamKey(passphrase, salt, rounds);
+    const check = await checkValue(await tagger(key));
+    const same = [...others.values()].filter((m): m is TeamMeta => m !== null && m.salt === salt);
+    if (same.length > 0 && !same.some((m) => m.check === check)) {
+      throw new TeamError('wrong-passphrase', 'the passphrase is not the one the team uses: no other member’s book has its check value');
+    }
+    return { key, check };
+  };
+  const others = await othersOf(books);
+  const founder = teamSalt(others) === null;
+  let salt = teamSalt(others) ?? newSalt();
+  let { key, check } = await keyFor(salt, others);
   // The meta card at once: the salt is the team's from now on, and the member is known to it.
-  await writeOwn(db, own, META_UID, writeMeta({ salt, check, member: membership.member }), m403(s, own));
-  return membership;
+  await writeOwn(db, own, META_UID, writeMeta({ salt, check, member: memberName }), m403(s, own));
+  if (founder) {
+    const now = await othersOf(await listBooks(s, s.folder));
+    const settled = teamSalt(new Map([...now, [own.url, { salt, check, member: memberName }]]));
+    if (settled && settled !== salt) {
+      salt = settled;
+      ({ key, check } = await keyFor(salt, now));
+      await writeOwn(db, own, META_UID, writeMeta({ salt, check, member: memberName }), m403(s, own));
+    }
+  }
+  return { ...s, key, salt, member: memberName };
 }
 
 /** The people to share and what each entry says. Computed from the store; hashed outside any transaction. */
@@ -202,6 +237,12 @@ export interface TeamSyncResult {
   entries: number;
   /** Books whose check value is not this member's: another passphrase (their entries are not kept). */
   otherKey: string[];
+  /**
+   * The folder's books mostly carry another salt than this member's (`teamSalt`): they joined as
+   * a first member at the same moment as another, and should join again. Names the members whose
+   * salt is the team's.
+   */
+  saltLost?: string[];
 }
 
 /**
@@ -215,6 +256,10 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
   const books = (await listBooks(m, m.folder)).filter((b) => path(b, m.folder) !== own);
   const result: TeamSyncResult = { books: books.length, entries: 0, otherKey: [] };
   const known = new Map((await db.teamBooks.toArray()).map((b) => [b.url, b]));
+  const mine: TeamMeta = { salt: m.salt, check, member: m.member };
+  /** Each book's meta card as this sync saw it (a teammate's unchanged one: ours, as their key is). */
+  const seen = new Map<string, TeamMeta | null>([[ownBook(m).url, mine]]);
+  const names = new Map<string, string>();
   for (const url of books) {
     const book = bookAt(m, url);
     const was = known.get(url);
@@ -223,8 +268,10 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
       // Not yet known as a teammate's book: its meta card alone decides whether anything else in it
       // is read (a folder may hold other books: a Nextcloud home holds the member's own contacts).
       const first = (await metas(m, [url])).get(url) ?? null;
+      seen.set(url, first);
       if (!first || first.check !== check) {
         const member = first?.member || decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
+        names.set(url, member);
         await db.transaction('rw', db.teamEntries, db.teamBooks, async () => {
           await db.teamEntries.where('book').equals(url).delete();
           await db.teamBooks.put({ url, token: null, member, state: first ? 'other-key' : 'no-meta' });
@@ -249,6 +296,8 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
     if (meta === undefined && (changes.full ? !changes.changed.some((c) => path(c.href, url) === metaPath) : changes.deleted.some((h) => path(h, url) === metaPath))) meta = null;
     const state: 'ok' | 'other-key' | 'no-meta' = meta === undefined ? 'ok' : meta === null ? 'no-meta' : meta.check === check ? 'ok' : 'other-key';
     const member = meta?.member || was?.member || decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
+    seen.set(url, meta === undefined ? mine : meta);
+    names.set(url, member);
     const gone = changes.full ? [...stored.keys()].filter((h) => !changes.changed.some((c) => path(c.href, url) === h)) : changes.deleted.map((h) => path(h, url));
     await db.transaction('rw', db.teamEntries, db.teamBooks, async () => {
       if (state !== 'ok') {
@@ -271,6 +320,8 @@ export async function syncTeam(db: KringDb, m: TeamMembership): Promise<TeamSync
       await db.teamBooks.bulkDelete(left);
     });
   }
+  const team = teamSalt(seen);
+  if (team && team !== m.salt) result.saltLost = [...seen].filter(([u, x]) => x?.salt === team && names.has(u)).map(([u]) => names.get(u)!);
   return result;
 }
 

@@ -207,10 +207,17 @@ function Joined({ connection, status }: { connection: TeamConnection; status: Te
               : ''}
         </p>
       )}
-      {status?.otherKey && status.otherKey.length > 0 && (
+      {status?.saltLost && status.saltLost.length > 0 ? (
         <p class="notice warn" role="alert">
-          {t('teamOtherKey', status.otherKey.join(', '))}
+          {t('teamSaltLost', status.saltLost.join(', '))}
         </p>
+      ) : (
+        status?.otherKey &&
+        status.otherKey.length > 0 && (
+          <p class="notice warn" role="alert">
+            {t('teamOtherKey', status.otherKey.join(', '))}
+          </p>
+        )
       )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void run({ type: 'team/now' })}>

@@ -204,3 +204,100 @@ describe.skipIf(missingRadicale().length > 0)('a team on Radicale', () => {
     expect(await service.leave()).toEqual({ ok: true, deleted: 1 });
   });
 });
+
+describe.skipIf(missingRadicale().length > 0)('two first members joining at the same moment (issue 21)', () => {
+  /** A folder on a fresh Radicale with fay and gus, and each one's fetch, held back where the test says. */
+  async function race() {
+    const server: { url: string; stop(): Promise<void> } = await startRadicale({ admin: 'admin-pw', fay: 'fay-pw', gus: 'gus-pw' }, { rights: TEAM_RIGHTS });
+    const admin = { Authorization: `Basic ${btoa('admin:admin-pw')}` };
+    expect((await fetch(`${server.url}/team/`, { method: 'MKCOL', headers: admin })).status).toBe(201);
+    const folder = `${server.url}/team/`;
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 2000 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(ok()).toBe(true);
+    };
+    const metaPut = (input: RequestInfo | URL, init?: RequestInit) => (init?.method ?? 'GET') === 'PUT' && String(input).endsWith('/kring-team.vcf');
+    const folderList = (input: RequestInfo | URL, init?: RequestInit) => init?.method === 'PROPFIND' && new URL(String(input)).pathname === '/team/';
+    type Hook = (input: RequestInfo | URL, init?: RequestInit) => unknown;
+    const as = (username: string, hold: Hook, after: Hook = () => {}): TeamServer => ({
+      folder,
+      username,
+      password: `${username}-pw`,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        await hold(input, init);
+        const res = await fetch(input, init);
+        after(input, init);
+        return res;
+      }) as typeof fetch,
+    });
+    return { server, folder, until, metaPut, folderList, as };
+  }
+
+  it('both write their team card before either looks again: they settle on one salt, and find each other', async () => {
+    const { server, until, metaPut, folderList, as } = await race();
+    try {
+      const atPut = new Set<string>();
+      const written = new Set<string>();
+      const hold = (who: string) => async (input: RequestInfo | URL, init?: RequestInit) => {
+        // Neither writes before both have read the folder (each sees no team card: each makes a salt)...
+        if (metaPut(input, init)) {
+          atPut.add(who);
+          await until(() => atPut.size === 2);
+        }
+        // ...and neither looks again before both have written.
+        if (folderList(input, init) && written.has(who)) await until(() => written.size === 2);
+      };
+      const [f, g] = [await freshDb('race-f'), await freshDb('race-g')];
+      const wrote = (who: string) => (input: RequestInfo | URL, init?: RequestInit) => void (metaPut(input, init) && written.add(who));
+      const [fay, gus] = await Promise.all([joinTeam(f, as('fay', hold('fay'), wrote('fay')), PASSPHRASE, 'Fay', 1000), joinTeam(g, as('gus', hold('gus'), wrote('gus')), PASSPHRASE, 'Gus', 1000)]);
+      expect(fay.salt).toBe(gus.salt);
+      expect(fay.key).toBe(gus.key);
+      await ingest(f, email('p1', ['pieter@devries-advies.nl', 'Pieter de Vries'], [[ME, null]], '2026-11-20T10:00:00+01:00'), NOW);
+      await addToNetwork(f, (await personByAddress(f, 'pieter@devries-advies.nl'))!.id, NOW);
+      await publish(f, fay, { kind: 'network' }, new Set(), NOW);
+      const synced = await syncTeam(g, gus);
+      expect(synced).toMatchObject({ entries: 1, otherKey: [] });
+      expect(synced.saltLost).toBeUndefined();
+      expect((await whoKnows(g, gus.key, ['pieter@devries-advies.nl'])).map((k) => k.member)).toEqual(['Fay']);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('one finishes before the other writes: the one whose salt the folder does not keep is told to join again, and then both agree', async () => {
+    const { server, until, metaPut, as } = await race();
+    try {
+      let gusJoined = false;
+      let fayAtPut = false;
+      // Fay reads the folder, then is held until Gus has joined; Gus writes once Fay has read it.
+      const holdFay = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (metaPut(input, init)) {
+          fayAtPut = true;
+          await until(() => gusJoined);
+        }
+      };
+      const holdGus = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (metaPut(input, init)) await until(() => fayAtPut);
+      };
+      const [f, g] = [await freshDb('race2-f'), await freshDb('race2-g')];
+      const gusJoin = joinTeam(g, as('gus', holdGus), PASSPHRASE, 'Gus', 1000).then((m) => ((gusJoined = true), m));
+      const [fay, gus] = await Promise.all([joinTeam(f, as('fay', holdFay), PASSPHRASE, 'Fay', 1000), gusJoin]);
+      // Two salts: each is a first member. The folder keeps Fay's (one each; hers is the first book).
+      expect(fay.salt).not.toBe(gus.salt);
+      const toGus = await syncTeam(g, gus);
+      expect(toGus.saltLost).toEqual(['Fay']);
+      const toFay = await syncTeam(f, fay);
+      expect(toFay.saltLost).toBeUndefined();
+      expect(toFay.otherKey).toEqual(['Gus']);
+      // Gus joins again with the same passphrase: Fay's salt, and they see each other.
+      const again = await joinTeam(g, as('gus', async () => {}), PASSPHRASE, 'Gus', 1000);
+      expect(again.salt).toBe(fay.salt);
+      expect(await syncTeam(f, fay)).toMatchObject({ otherKey: [] });
+      const synced = await syncTeam(g, again);
+      expect(synced.otherKey).toEqual([]);
+      expect(synced.saltLost).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
