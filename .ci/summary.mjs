@@ -1,5 +1,6 @@
 // Prints "N passed, N failed" summed over the vitest and Playwright JSON reports of this run.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let passed = 0;
 let failed = 0;
@@ -35,3 +36,15 @@ if (status !== 0 && failed === 0) {
 }
 console.log(`(${seen.join(' + ') || 'no test reports found'})`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+
+// A failed end-to-end test leaves what its pages showed (error-context.md): printed here, since
+// CI keeps only this log, so a failure seen once can be understood without running it again.
+const artifacts = 'test-results/playwright-artifacts';
+if (failed > 0 && existsSync(artifacts)) {
+  for (const dir of readdirSync(artifacts)) {
+    const file = join(artifacts, dir, 'error-context.md');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    console.log(`\n::: ${file}\n${text.length > 6000 ? `${text.slice(0, 6000)}\n… (${text.length} characters)` : text}`);
+  }
+}

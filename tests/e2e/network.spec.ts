@@ -50,8 +50,12 @@ test('"not a person" from the sidebar is confirmed in an extension page; until t
   const gmail = await openThread(context, served, 'thread-one.html', ONE);
   const popup = await openPopup(context, extensionId);
   await expect.poll(() => storeCounts(popup)).toMatchObject({ people: 1, interactions: 1 });
+  // Clicked once the card shows what was stored, as a person would: a card still being redrawn
+  // with the stored history moves its buttons, and a click aimed at the old place opens nothing.
+  const card = sidebarOf(gmail).locator('.card[data-email="pieter@devries-advies.nl"]');
+  await expect(card).toContainText('Seen once');
   const opening = context.waitForEvent('page');
-  await sidebarOf(gmail).locator('.card').first().getByRole('button', { name: 'Not a person…' }).click();
+  await card.getByRole('button', { name: 'Not a person…' }).click();
   const confirmPage = await opening;
   await expect(confirmPage.getByRole('alertdialog')).toContainText('Is pieter@devries-advies.nl not a person?');
   // The sidebar's click alone changed nothing (issue 16: one click-jacked click deleted a history).
