@@ -19,7 +19,14 @@
  */
 import { JOINERS, MONTHS, relativeDay, WEEKDAYS } from './words';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DIGITS = '0123456789';
+/**
+ * Two digits (0–99), spelled out rather than converted: converting small numbers to text fills V8's
+ * number-to-string cache, which the whole tab shares and which grows from 1 KB to 64 KB for good
+ * once two numbers meet in it (bench: JS heap added to a Gmail tab, issue 22).
+ */
+export const two = (n: number) => DIGITS[(n / 10) | 0]! + DIGITS[n % 10]!;
+const pad = (n: number, w = 2) => (n >= 0 && n < 100 && w === 2 ? two(n) : n >= 0 && n < 10_000 && w === 4 ? two((n / 100) | 0) + two(n % 100) : String(n).padStart(w, '0'));
 
 /** ISO 8601 for a local wall-clock time, with the local offset ("2026-11-20T15:42:00+01:00"). */
 export function toLocalIso(d: Date): string {

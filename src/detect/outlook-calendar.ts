@@ -12,7 +12,7 @@
  * responses), in eight languages (OUTLOOK_WORDS). Without the attendee list's label, the view's
  * list of people is the attendees (marked `degraded`).
  */
-import { parseDateTimeRange, parseDay, readTime } from './dates';
+import { parseDateTimeRange, parseDay, readTime, two } from './dates';
 import { OUTLOOK_WORDS, ariaAny, chipsIn, outlookAccount, wordsRe } from './outlook-common';
 import { cleanName, cleanText, looksHidden } from './text';
 import type { DetectedItem, DetectedPerson, Detection, Detector } from './types';
@@ -79,7 +79,7 @@ function readTile(label: string, lang: string | null): { title: string; start: s
     if (!day) continue;
     const at = (t: string) => {
       const time = readTime(t);
-      return time ? parseDay(`${dayText} ${String(time.h).padStart(2, '0')}:${String(time.mi).padStart(2, '0')}`, { lang }) : null;
+      return time ? parseDay(`${dayText} ${two(time.h)}:${two(time.mi)}`, { lang }) : null;
     };
     return { title: parts.slice(0, i).join(', '), start: at(t1!), end: at(t2!), rest: parts.slice(i + 1 + k) };
   }

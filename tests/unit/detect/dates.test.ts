@@ -27,6 +27,17 @@ describe('parseDisplayedDate', () => {
   it('writes the local offset', () => {
     expect(toLocalIso(new Date(Date.UTC(2026, 5, 1, 12, 0)))).toBe('2026-06-01T14:00:00+02:00');
   });
+
+  it('writes every field with its zeros, for years of any width (digits spelled, not printed)', () => {
+    expect(toLocalIso(new Date(2026, 0, 5, 7, 3, 9))).toBe('2026-01-05T07:03:09+01:00');
+    expect(toLocalIso(new Date(2099, 11, 31, 23, 59, 59))).toBe('2099-12-31T23:59:59+01:00');
+    const early = new Date(2000, 0, 1, 10, 0);
+    early.setFullYear(999);
+    expect(toLocalIso(early)).toMatch(/^0999-01-01T10:00:00\+\d\d:\d\d$/);
+    const late = new Date(2000, 0, 1, 10, 0);
+    late.setFullYear(12345);
+    expect(toLocalIso(late)).toBe('12345-01-01T10:00:00+01:00');
+  });
 });
 
 describe('dates in the eight languages and with zones', () => {
