@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startBackground } from '../src/background';
-import { toggleSidebar } from '../src/background/sidebar-toggle';
-import { SITES_KEY, STORE_CHANGED, pageKey, sidebarKey } from '../src/messaging/storage-keys';
+import { isCollapsed, tellTabs, toggleSidebar } from '../src/background/sidebar-toggle';
+import { SIDEBAR_COLLAPSED, SITES_KEY, STORE_CHANGED, pageKey, sidebarKey } from '../src/messaging/storage-keys';
 import { browserSites } from '../src/sites/browser';
 import { createSyncRunner } from '../src/sync/schedule';
 import { BADGE_ALARM, BADGE_EVERY_MINUTES, createBadge } from '../src/background/badge';
@@ -110,7 +110,14 @@ export default defineBackground(() => {
           if (area === 'local' && SITES_KEY in changes) void sites.trusted().then(cb, () => {});
         }),
     },
+    sidebarCollapsed: () => isCollapsed(browser.storage.local),
     toTopFrame: (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {}),
+  });
+  // The sidebar collapsed or opened (its button, the shortcut, another tab): every tab's frame follows.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SIDEBAR_COLLAPSED in changes)) return;
+    const collapsed = changes[SIDEBAR_COLLAPSED]!.newValue === true;
+    void tellTabs(browser.storage.session, collapsed, (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
   });
   browser.runtime.onMessage.addListener((message, sender) => listener(message, sender));
   // The benchmark (bench/run.ts) drives the real path (sender check, validation, rules, Dexie)

@@ -30,6 +30,12 @@ export interface BackgroundDeps {
   session: SessionArea;
   /** The sites the user turned Kring on for (src/sites), and changes to them; none in tests. */
   sites?: { list(): Promise<string[]>; onChange(cb: (origins: string[]) => void): void };
+  /**
+   * Whether the user collapsed the sidebar (storage.local, ./sidebar-toggle.ts): told to a content
+   * script with its frame's key, so content scripts need no storage API of their own. Absent in
+   * tests: open.
+   */
+  sidebarCollapsed?: () => Promise<boolean>;
   /** Tell a tab's top frame what one of its frames shows (tabs.sendMessage); absent in tests. */
   toTopFrame?: (tabId: number, message: { type: 'page/frame-view'; view: string; count: number }) => void;
   /** CardDAV sync (issue 19, src/sync/schedule.ts); absent in tests of the capture path. */
@@ -53,7 +59,7 @@ export interface BackgroundDeps {
  */
 export const TAB_NEW_PEOPLE = { max: 500, windowMs: 10 * 60_000 };
 
-export function startBackground({ ownId, extensionOrigin, session, sites, toTopFrame, sync, badge, team }: BackgroundDeps) {
+export function startBackground({ ownId, extensionOrigin, session, sites, sidebarCollapsed, toTopFrame, sync, badge, team }: BackgroundDeps) {
   // Per tab: the window's count, and a queue so two reports from one tab never both spend the
   // same remaining budget (they would if read before either ingest finished).
   const budgets = new Map<number, { since: number; created: number; queue: Promise<unknown> }>();
@@ -140,7 +146,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, toTopF
       },
       'capture/sidebar': async (msg, from) => {
         await frames.place(from.tabId, msg.key);
-        return true;
+        return { collapsed: (await sidebarCollapsed?.().catch(() => false)) === true };
       },
       'sidebar/get-page': async (msg, from): Promise<SidebarPage | undefined> => {
         // Only the frame Kring's content script placed in this tab (the first to show its key),

@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Detector } from '../detect/types';
 import { sendDetection, sendPage } from '../messaging/client';
-import { answerScrubRequests, followFrames } from './extension-messages';
+import { answerScrubRequests, followBackground } from './extension-messages';
 import { mountSidebar } from './sidebar-frame';
 import { startCapture } from './watch';
 
@@ -16,9 +16,12 @@ export function runContentScript(ctx: ContentScriptContext, detectors: readonly 
   const sidebar = opts.sidebar === false ? null : mountSidebar(ctx);
   if (sidebar) {
     answerScrubRequests(ctx);
-    followFrames(ctx, (view, count) => {
-      sidebar.setFrameView(view, count);
-      sidebar.notify();
+    followBackground(ctx, {
+      frameView(view, count) {
+        sidebar.setFrameView(view, count);
+        sidebar.notify();
+      },
+      collapsed: (collapsed) => sidebar.setCollapsed(collapsed),
     });
   }
   startCapture(ctx, {

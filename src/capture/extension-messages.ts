@@ -34,13 +34,15 @@ export function answerScrubRequests(ctx: ContentScriptContext) {
 }
 
 /**
- * The background tells the top frame what a frame of its page shows (a webmail showing the open
- * message in a frame of its own, as Roundcube does), so the sidebar opens for it.
+ * What the background tells the top frame's sidebar: what a frame of its page shows (a webmail
+ * showing the open message in a frame of its own, as Roundcube does), so the sidebar opens for it;
+ * and that the user collapsed or opened the sidebar.
  */
-export function followFrames(ctx: ContentScriptContext, onView: (view: string, count: number) => void) {
+export function followBackground(ctx: ContentScriptContext, on: { frameView(view: string, count: number): void; collapsed(collapsed: boolean): void }) {
   listenToExtension(ctx, (message) => {
-    const m = message as { type?: unknown; view?: unknown; count?: unknown } | null;
-    if (m?.type === 'page/frame-view' && typeof m.view === 'string' && typeof m.count === 'number') onView(m.view, m.count);
+    const m = message as { type?: unknown; view?: unknown; count?: unknown; collapsed?: unknown } | null;
+    if (m?.type === 'page/frame-view' && typeof m.view === 'string' && typeof m.count === 'number') on.frameView(m.view, m.count);
+    else if (m?.type === 'sidebar/collapsed' && typeof m.collapsed === 'boolean') on.collapsed(m.collapsed);
     return undefined;
   });
 }

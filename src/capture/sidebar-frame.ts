@@ -4,14 +4,15 @@
  * Open, it sits at the right edge and narrows the page by its width, so it never covers the
  * message. Collapsed by the user, it is a small tab.
  * The frame is built only once the page (or a frame of it) shows an open message or event: a tab
- * that only ever shows the inbox pays for no frame, no key and no storage read (issue 22). Once
- * built it stays, as a tab while nothing is open.
+ * that only ever shows the inbox pays for no frame and no key message (issue 22). Once built it
+ * stays, as a tab while nothing is open. Whether the user collapsed it comes from the background,
+ * with the answer to the key and on each change (src/background/sidebar-toggle.ts): no storage API
+ * in the tab.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendSidebarKey } from '../messaging/client';
+import { SIDEBAR_RELOAD, sendSidebarKey } from '../messaging/client';
 import { FRAME_ID, OPEN_VIEWS } from '../messaging/limits';
-import { SIDEBAR_COLLAPSED } from '../messaging/storage-keys';
 
 /**
  * Sizes as the text the style wants, not numbers printed at each change: printing numbers fills
@@ -33,6 +34,9 @@ export function mountSidebar(ctx: ContentScriptContext) {
   let wrapper: HTMLDivElement | null = null;
   let iframe: HTMLIFrameElement | null = null;
   let building = false;
+  /** The frame's page has loaded; until then a notice waits (see notify). */
+  let loaded = false;
+  let noticeWaiting = false;
   const root = document.documentElement;
 
   const apply = () => {
@@ -54,13 +58,6 @@ export function mountSidebar(ctx: ContentScriptContext) {
     iframe.dataset.kringState = open ? 'open' : 'collapsed';
   };
 
-  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SIDEBAR_COLLAPSED in changes) {
-      userCollapsed = Boolean(changes[SIDEBAR_COLLAPSED]!.newValue);
-      apply();
-    }
-  };
-
   const build = () => {
     if (ctx.isInvalid || iframe) return;
     wrapper = document.createElement('div');
@@ -69,12 +66,18 @@ export function mountSidebar(ctx: ContentScriptContext) {
     iframe.title = 'Kring';
     iframe.setAttribute('allowtransparency', 'true');
     iframe.src = browser.runtime.getURL(page as '/sidebar.html');
+    iframe.addEventListener('load', () => {
+      loaded = true;
+      if (noticeWaiting) {
+        noticeWaiting = false;
+        tell();
+      }
+    });
     apply();
     wrapper.append(iframe);
     // Outside <body>: single-page apps re-render their body, never the root element's children.
     root.append(wrapper);
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChange);
       wrapper?.remove();
       root.style.removeProperty('margin-right');
       iframe = null;
@@ -91,40 +94,54 @@ export function mountSidebar(ctx: ContentScriptContext) {
     if (building) return;
     building = true;
     // The key this frame carries: the background answers only the frame that shows it first
-    // (issue 16). Told to the background before the frame exists.
+    // (issue 16). Told to the background before the frame exists; its answer says whether the user
+    // collapsed the sidebar, so the frame is built as they left it, not flipped once on screen.
     // (crypto.randomUUID exists only on https pages; a site the user turned on may be http.)
     const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     page = `/sidebar.html?k=${key}`;
-    void sendSidebarKey(key).catch(() => {});
-    browser.storage.onChanged.addListener(onChange);
-    // Built collapsed or open as the user left it, not flipped once it is on screen.
-    void browser.storage.local.get(SIDEBAR_COLLAPSED).then(
-      (v) => {
-        userCollapsed = Boolean(v[SIDEBAR_COLLAPSED]);
+    sendSidebarKey(key).then(
+      (answer) => {
+        userCollapsed = (answer as { collapsed?: unknown } | undefined)?.collapsed === true;
         build();
       },
       build,
     );
   };
 
-  /** Two fragments in turn: each change is a new fragment, and no number is printed. */
-  let flip = false;
   let notifying = false;
+  /** Only Kring's own page, at its own origin, can receive it. */
+  const tell = () => {
+    // (Not new URL(...).origin: that is "null" for Firefox's moz-extension: addresses.)
+    if (iframe && !ctx.isInvalid) iframe.contentWindow?.postMessage(SIDEBAR_RELOAD, browser.runtime.getURL('/').replace(/\/$/, ''));
+  };
   return {
     /**
      * Tell the sidebar to re-ask the background (it may have captured something, or the page
-     * changed): a fragment change on the frame's URL, which only makes the sidebar reload its own
-     * data. Extension events do not reach this frame in every browser (Firefox). A frame not built
-     * yet needs no telling: it asks when it loads. Answers that come together (the page's report
-     * and its new items) are told once.
+     * changed): a message to the frame's window that carries nothing, on which the sidebar only
+     * reloads its own data. Extension events do not reach this frame in every browser (Firefox).
+     * Not a change of the frame's address: that is a navigation, 1–2 ms of the page's time each,
+     * and 9 ms when it restarted a frame still loading (issue 22). A frame not built yet needs no
+     * telling: it asks when it loads. A frame still loading is told once it has loaded, as its
+     * first request may have come before the report it should show. Answers that come together
+     * (the page's report and its new items) are told once.
      */
     notify() {
       if (!iframe || notifying || ctx.isInvalid) return;
+      if (!loaded) {
+        noticeWaiting = true;
+        return;
+      }
       notifying = true;
       setTimeout(() => {
         notifying = false;
-        if (iframe && !ctx.isInvalid) iframe.src = browser.runtime.getURL(page as '/sidebar.html') + ((flip = !flip) ? '#a' : '#b');
+        tell();
       }, NOTIFY_MS);
+    },
+    /** The user collapsed or opened the sidebar (in any tab, or by the shortcut): the background says so. */
+    setCollapsed(collapsed: boolean) {
+      if (collapsed === userCollapsed) return;
+      userCollapsed = collapsed;
+      apply();
     },
     /** The page changed what it shows. */
     setView(view: string, itemCount: number) {

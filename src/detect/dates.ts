@@ -102,17 +102,26 @@ export const ZONE_NAMES: ReadonlyMap<string, number> = new Map(
 
 export function readTime(raw: string, inheritAmPm?: 'a' | 'p'): Time | null {
   const m = TIME_ALONE.exec(normaliseSpaces(raw));
-  if (!m) return null;
-  const ampm = (m[3]?.toLowerCase() as 'a' | 'p' | undefined) ?? inheritAmPm;
-  if (!m[2] && !ampm) return null; // a bare number is not a time
-  let h = +m[1]!;
+  return m ? clock(m[1]!, m[2], m[3], inheritAmPm) : null;
+}
+
+/**
+ * A time from its parts as a pattern found them ("3", "42", "p"): the hour, the minutes if shown,
+ * am or pm if said. Readers that found the parts call this directly rather than printing them
+ * back into text for readTime to match again.
+ */
+function clock(hour: string, minutes: string | undefined, ap: string | undefined, inheritAmPm?: 'a' | 'p'): Time | null {
+  const said = ap?.toLowerCase() as 'a' | 'p' | undefined;
+  const ampm = said ?? inheritAmPm;
+  if (!minutes && !ampm) return null; // a bare number is not a time
+  let h = +hour;
   if (ampm) {
     if (h < 1 || h > 12) return null;
     h = h === 12 ? (ampm === 'p' ? 12 : 0) : ampm === 'p' ? h + 12 : h;
   }
-  const mi = m[2] ? +m[2] : 0;
+  const mi = minutes ? +minutes : 0;
   if (h > 23 || mi > 59) return null;
-  return { h, mi, ...(m[3] ? { ampm: m[3].toLowerCase() as 'a' | 'p' } : {}) };
+  return { h, mi, ...(said ? { ampm: said } : {}) };
 }
 
 interface Reading {
@@ -140,7 +149,7 @@ function read(raw: string | null | undefined, hints: DateHints = {}, max = 80): 
   let times = 0;
   s = s.replace(TIME, (all, h: string, mi: string, ap: string | undefined) => {
     times++;
-    time = readTime(`${h}:${mi}${ap ? ` ${ap}m` : ''}`);
+    time = clock(h, mi, ap);
     return ' ';
   });
   if (times > 1 || (times === 1 && !time)) return null;
@@ -266,7 +275,7 @@ export function parseDisplayedDate(raw: string | null | undefined, hints: DateHi
     const [, wd, mon, d, y, h, mi, ap] = quick;
     const mo = MONTHS.get(mon!.toLowerCase());
     const day = mo ? { y: +y!, mo, d: +d! } : null;
-    const t = readTime(`${h}:${mi}${ap ? ` ${ap}m` : ''}`);
+    const t = clock(h!, mi, ap);
     if (day && t && valid(day.y, day.mo, day.d) && (!wd || WEEKDAYS.get(wd.toLowerCase()) === weekdayOf(day))) return build(day, t);
   }
   const r = read(raw, hints);

@@ -21,6 +21,13 @@ export function sendPage(detection: Detection, fresh = false): Promise<unknown> 
   return browser.runtime.sendMessage({ type: 'capture/page', detection, ...(fresh ? { fresh } : {}) });
 }
 
+/**
+ * What the content script posts to the sidebar's frame when there is something new to show: it
+ * carries nothing, and the sidebar only re-asks the background on it (the page, which can post to
+ * the frame too, gains nothing by sending it).
+ */
+export const SIDEBAR_RELOAD = 'kring:reload';
+
 /** The key the sidebar's frame carries in its address (src/capture/sidebar-frame.ts). */
 export function sendSidebarKey(key: string): Promise<unknown> {
   return browser.runtime.sendMessage({ type: 'capture/sidebar', key });

@@ -110,8 +110,14 @@ test('Alt+Shift+K toggles the sidebar, and the collapsed state is remembered', a
   expect(commands.find((c) => c.name === 'toggle-sidebar')?.shortcut).toBe('Alt+Shift+K');
   // ...and Chrome calls this handler when it is pressed (automation cannot press browser shortcuts).
   const press = () => serviceWorker.evaluate(() => (globalThis as unknown as { kringCommand(c: string): Promise<unknown> }).kringCommand('toggle-sidebar'));
+  // A second webmail tab follows too: the background tells every tab with a frame (content
+  // scripts watch no storage, issue 22).
+  const other = await openThread(context, served, 'thread-one.html', '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  await expect(other.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'open');
   await press();
   await expect(frame).toHaveAttribute('data-kring-state', 'collapsed');
+  await expect(other.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'collapsed');
+  await other.close();
   await gmail.screenshot({ path: 'test-results/sidebar-collapsed.png' });
   await gmail.reload();
   await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'collapsed');

@@ -28,6 +28,33 @@ describe.skipIf(!firefoxAvailable())('Kring in Firefox ESR', () => {
     await gmail.close();
   });
 
+  it('follows the page to another thread, and collapses when the user collapses it elsewhere (issue 22: posted to the frame, told by the background)', async () => {
+    ff.serveGmail(fixture('gmail', 'thread-long.html'));
+    const gmail = await ff.openGmail(LONG);
+    await expect.poll(names(gmail), poll).toEqual(['Maria Jansen', 'Tom Hendriks']);
+    // The page shows another conversation in place, as Gmail does: no load, a new address.
+    await gmail.evaluate((html) => {
+      // The fixture is served with Gmail's policy, which requires Trusted Types for markup.
+      const tt = (window as unknown as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } } }).trustedTypes;
+      const markup = tt ? (tt.createPolicy('kring-test', { createHTML: (s: string) => s }).createHTML(html) as unknown as string) : html;
+      const doc = new DOMParser().parseFromString(markup, 'text/html');
+      document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)));
+      location.hash = '#inbox/FMfcgzQXKrLwMbqPvRtDdJmNkzWxHqTs';
+    }, fixture('gmail', 'thread-german.html'));
+    await expect.poll(names(gmail), poll).toEqual(['Katrin Wagner', 'Jonas Becker']);
+    const state = () => gmail.$eval('iframe[title="Kring"]', (f) => (f as HTMLElement).dataset.kringState ?? '');
+    expect(await state()).toBe('open');
+    // Collapsed from an extension page (the sidebar's button and the shortcut write the same).
+    const popup = await ff.openExtensionPage('popup.html', '[role=tab]');
+    const collapse = (v: boolean) => popup.evaluate((v) => (globalThis as unknown as { browser: { storage: { local: { set(o: object): Promise<void> } } } }).browser.storage.local.set({ sidebarCollapsed: v }), v);
+    await collapse(true);
+    await expect.poll(state, poll).toBe('collapsed');
+    await collapse(false);
+    await expect.poll(state, poll).toBe('open');
+    await popup.close();
+    await gmail.close();
+  });
+
   it('adds a person to the network in one click; the popup shows them under People and, past their cadence, under Due', async () => {
     ff.serveGmail(fixture('gmail', 'thread-dutch.html'));
     const gmail = await ff.openGmail(DUTCH);

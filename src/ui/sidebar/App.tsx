@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_COLLAPSED, STORE_CHANGED, pageKey } from '../../messaging/storage-keys';
-import { askBackground } from '../../messaging/client';
+import { SIDEBAR_RELOAD, askBackground } from '../../messaging/client';
 import type { SidebarPage, SidebarPerson } from '../../messaging/protocol';
 import { CadencePicker, displayName, InteractionRow, LastContact, Reason, StatusChip } from '../components';
 import { formatDate, t } from '../i18n';
@@ -61,14 +61,17 @@ export function SidebarApp() {
       if (area === 'session' && (STORE_CHANGED in changes || (tabId !== undefined && pageKey(tabId) in changes))) void load();
     };
     browser.storage.onChanged.addListener(onChange);
-    // The content script bumps this frame's fragment after each report (all browsers).
-    const onHash = () => void load();
-    window.addEventListener('hashchange', onHash);
+    // The content script posts to this frame after each report (all browsers). Only its parent can
+    // post here; the page is that parent too, and all it could do is make the sidebar ask again.
+    const onPosted = (e: MessageEvent) => {
+      if (e.source === window.parent && e.data === SIDEBAR_RELOAD) void load();
+    };
+    window.addEventListener('message', onPosted);
     reload = () => void load();
     return () => {
       alive = false;
       browser.storage.onChanged.removeListener(onChange);
-      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('message', onPosted);
     };
   }, []);
 
