@@ -97,6 +97,14 @@ export function startBackground({ ownId, extensionOrigin, session, sites, sideba
     return !off.includes(detection.provider);
   };
 
+  /** What a tab's page (or a frame of it) shows now, for its sidebar. */
+  const takePage = async (reported: DetectionPayload, fresh: boolean, from: { tabId: number; origin: string; frameId: number }) => {
+    if (!providersOf(from.origin)?.includes(reported.provider)) return;
+    const detection = await accounts.apply(from.tabId, from.origin, reported);
+    const changedPage = await pages.set(from.tabId, detection, from, fresh);
+    if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: reported.view, count: reported.items.length });
+  };
+
   return createMessageServer({
     ownId,
     extensionOrigin,
@@ -105,6 +113,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, sideba
     onDrop: (reason) => void countDrop(store, reason).catch(() => {}),
     handlers: {
       'capture/detected': async (msg, from) => {
+        if (msg.page) await takePage(msg.detection, msg.fresh === true, from);
         if (!(await allowed(msg.detection, from.origin))) return { stored: 0, people: 0 };
         const detection = await accounts.apply(from.tabId, from.origin, msg.detection);
         let result;
@@ -138,10 +147,7 @@ export function startBackground({ ownId, extensionOrigin, session, sites, sideba
         return result;
       },
       'capture/page': async (msg, from) => {
-        if (!providersOf(from.origin)?.includes(msg.detection.provider)) return undefined;
-        const detection = await accounts.apply(from.tabId, from.origin, msg.detection);
-        const changedPage = await pages.set(from.tabId, detection, from, msg.fresh === true);
-        if (changedPage && from.frameId !== 0) toTopFrame?.(from.tabId, { type: 'page/frame-view', view: msg.detection.view, count: msg.detection.items.length });
+        await takePage(msg.detection, msg.fresh === true, from);
         return undefined;
       },
       'capture/sidebar': async (msg, from) => {

@@ -19,8 +19,11 @@ export interface CaptureContext {
 export interface CaptureOptions {
   /** The detectors of this content script's hosts; the first that matches the URL runs. */
   detectors: readonly Detector[];
-  /** New items, for the store. */
-  send: (d: Detection) => Promise<unknown>;
+  /**
+   * New items, for the store. With `asPage`, the detection is also everything the page shows now
+   * (its items all new and within one message, as on a page's first report): one message, not two.
+   */
+  send: (d: Detection, asPage?: { fresh: boolean }) => Promise<unknown>;
   /** Everything the page shows now, when it changed: for the sidebar. */
   sendPage?: (d: Detection, fresh: boolean) => Promise<unknown>;
   debounceMs?: number;
@@ -137,6 +140,30 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
     const { items: _items, ...meta } = detection;
     const page = combine(fingerprint(meta), keyed.map(([k]) => k));
+    const fresh = keyed.filter(([k]) => !sent.has(k));
+    // A page that could not be read, or was read only through fallbacks, is reported once per address.
+    const failureKey = detection.failure || detection.degraded?.length ? `${detection.view}|${detection.failure ?? ''}|${detection.degraded?.join(',') ?? ''}|${location.href}` : null;
+    const newFailure = failureKey !== null && !reported.has(failureKey);
+    if (page !== lastPage && opts.sendPage && fresh.length > 0 && fresh.length === keyed.length && keyed.length <= LIMITS.itemsPerMessage && (failureKey === null || newFailure)) {
+      // Everything the page shows is new (a page's first report): the page and its items go in one
+      // message, serialised once, not twice (issue 22).
+      lastPage = page;
+      if (failureKey) reported.add(failureKey);
+      const keys = keyed.map(([k]) => k);
+      for (const k of keys) sent.add(k);
+      const notTaken = () => {
+        lastPage = -1;
+        for (const k of keys) sent.delete(k);
+        if (failureKey) reported.delete(failureKey);
+        retryLater();
+      };
+      opts.send(detection, { fresh: firstPage }).then((answer) => {
+        if (answer == null) return notTaken();
+        firstPage = false;
+        delivered();
+      }, notTaken);
+      return;
+    }
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
@@ -149,10 +176,6 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
         retryLater();
       });
     }
-    const fresh = keyed.filter(([k]) => !sent.has(k));
-    // A page that could not be read, or was read only through fallbacks, is reported once per address.
-    const failureKey = detection.failure || detection.degraded?.length ? `${detection.view}|${detection.failure ?? ''}|${detection.degraded?.join(',') ?? ''}|${location.href}` : null;
-    const newFailure = failureKey !== null && !reported.has(failureKey);
     if (failureKey) reported.add(failureKey);
     if (fresh.length === 0 && !newFailure) return;
     if (sent.size > MAX_REMEMBERED) sent.clear();

@@ -8,11 +8,14 @@ import type { Detection } from '../detect/types';
 export interface CaptureDetectedMessage {
   type: 'capture/detected';
   detection: Detection;
+  /** The detection is also the page's state (capture/page), sent together on a page's first report. */
+  page?: true;
+  fresh?: boolean;
 }
 
-/** New items for the store. */
-export function sendDetection(detection: Detection): Promise<unknown> {
-  const message: CaptureDetectedMessage = { type: 'capture/detected', detection };
+/** New items for the store; with `asPage`, also what the page shows now, for the sidebar. */
+export function sendDetection(detection: Detection, asPage?: { fresh: boolean }): Promise<unknown> {
+  const message: CaptureDetectedMessage = { type: 'capture/detected', detection, ...(asPage ? { page: true as const, ...(asPage.fresh ? { fresh: true } : {}) } : {}) };
   return browser.runtime.sendMessage(message);
 }
 

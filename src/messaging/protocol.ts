@@ -47,6 +47,9 @@ export const detection = z.strictObject({
 export const captureDetected = z.strictObject({
   type: z.literal('capture/detected'),
   detection,
+  /** The detection is also what the page shows now (as capture/page): a page's first report, sent once. */
+  page: z.literal(true).optional(),
+  fresh: z.boolean().optional(),
 });
 
 /**

@@ -157,6 +157,44 @@ describe('startCapture', () => {
     expect(pages[0]!.items.map((i) => i.id)).toEqual(Array.from({ length: 500 }, (_, i) => `m${734 + i}`));
   });
 
+  it("a page's first report goes as one message, page and items together; later changes send the page and only the new items (issue 22)", async () => {
+    addMessage('a');
+    addMessage('b');
+    const sent: { ids: (string | null)[]; asPage?: { fresh: boolean } }[] = [];
+    const pages: { ids: (string | null)[]; fresh: boolean }[] = [];
+    startCapture(fakeContext(), {
+      detectors: [detector],
+      send: async (d, asPage) => (sent.push({ ids: d.items.map((i) => i.id), ...(asPage ? { asPage } : {}) }), { stored: d.items.length }),
+      sendPage: async (d, fresh) => void pages.push({ ids: d.items.map((i) => i.id), fresh }),
+    });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sent).toEqual([{ ids: ['a', 'b'], asPage: { fresh: true } }]);
+    expect(pages).toEqual([]);
+    addMessage('c');
+    await vi.advanceTimersByTimeAsync(400);
+    // The page now holds one item already sent: the page and the new item go apart.
+    expect(pages).toEqual([{ ids: ['a', 'b', 'c'], fresh: false }]);
+    expect(sent.slice(1)).toEqual([{ ids: ['c'] }]);
+  });
+
+  it('a first report not taken is sent again whole, page and items, and only once taken is the page no longer fresh', async () => {
+    addMessage('a');
+    const sent: { ids: (string | null)[]; asPage?: { fresh: boolean } }[] = [];
+    let answers = [undefined, { stored: 1 }];
+    startCapture(fakeContext(), {
+      detectors: [detector],
+      send: async (d, asPage) => (sent.push({ ids: d.items.map((i) => i.id), ...(asPage ? { asPage } : {}) }), answers.shift()),
+      sendPage: async () => undefined,
+    });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sent).toEqual([{ ids: ['a'], asPage: { fresh: true } }]);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(sent).toEqual([{ ids: ['a'], asPage: { fresh: true } }, { ids: ['a'], asPage: { fresh: true } }]);
+    answers = [{ stored: 0 }];
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sent).toHaveLength(2);
+  });
+
   it('a page read through fallbacks says so once per address, on its first report', async () => {
     const guessing: Detector = { ...detector, detect: (doc, url) => ({ ...detector.detect(doc, url), degraded: ['gmail:sender'] }) };
     addMessage('a');

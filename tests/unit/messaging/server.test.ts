@@ -88,6 +88,16 @@ describe('message server', () => {
     expect(drops).toEqual([]);
   });
 
+  it("hands a page's first report, page and items in one message, to the capture handler", async () => {
+    const { listen, handler, page, drops } = server();
+    await expect(listen({ ...validCapture, page: true, fresh: true }, gmailTab)).resolves.toEqual({ stored: 1, people: 1 });
+    expect(handler).toHaveBeenCalledWith(expect.objectContaining({ page: true, fresh: true }), expect.objectContaining({ tabId: 7, frameId: 0 }));
+    expect(page).not.toHaveBeenCalled();
+    expect(drops).toEqual([]);
+    // `page` is a flag, nothing else.
+    await expect(listen({ ...validCapture, page: 'yes' }, gmailTab)).resolves.toMatchObject({ refused: 'invalid-message' });
+  });
+
   it.each([
     ['a sub-frame', { ...gmailTab, frameId: 2 }, 'sub-frame'],
     ['a page of another host', { ...gmailTab, origin: 'https://evil.example' }, 'unsupported-origin'],
