@@ -150,6 +150,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
       lastPage = page;
       if (failureKey) reported.add(failureKey);
       const keys = keyed.map(([k]) => k);
+      if (sent.size > MAX_REMEMBERED) sent.clear();
       for (const k of keys) sent.add(k);
       const notTaken = () => {
         lastPage = -1;
