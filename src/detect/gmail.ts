@@ -265,7 +265,7 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   // One pass over the chips, dates and details popups of the whole conversation, each given to the
   // message around it (bench: detect-100; one query per message costs more than the walk up).
   const found = new Map<Element, Message | null>(byScope);
-  const messageOf = (el: Element): Message | null => {
+  const walk = (el: Element | null): Message | null => {
     const path: Element[] = [];
     let m: Message | null | undefined;
     for (let e: Element | null = el; ; e = e.parentElement) {
@@ -279,6 +279,16 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
     }
     for (const e of path) found.set(e, m);
     return m;
+  };
+  // Where every message's extent is one of Gmail's wrappers, the browser finds the nearest one:
+  // the elements in between never enter Kring's world, which would hold a wrapper object for each
+  // of them for as long as the page shows it (bench: JS heap added to a Gmail tab, issue 22).
+  const allWrapped = !degraded.has('gmail:message-wrapper');
+  const messageOf = (el: Element): Message | null => {
+    if (!allWrapped) return walk(el);
+    const w = el.closest(SEL.messageWrapper);
+    if (!w || w === main || !main.contains(w)) return null;
+    return byScope.get(w) ?? walk(w.parentElement);
   };
   for (const el of Array.from(main.querySelectorAll('[email]'))) if (!hidden.has(el)) messageOf(el)?.chips.push(el);
   let dates = Array.from(main.querySelectorAll(SEL.date));

@@ -75,6 +75,22 @@ describe('gmail detector, against the ground truth written down with each fixtur
     }
   });
 
+  it("gives a chip inside another of Gmail's wrappers, one that is no message's, to the message around it", () => {
+    const plain = detect(loadDocument(gmail('thread-long.html'), THREAD_URL), new URL(THREAD_URL));
+    const doc = loadDocument(gmail('thread-long.html'), THREAD_URL);
+    const chips = Array.from(doc.querySelectorAll('.gD[email]'));
+    expect(chips.length).toBeGreaterThan(1);
+    for (const chip of chips) {
+      const inner = doc.createElement('div');
+      inner.className = 'kv';
+      chip.replaceWith(inner);
+      inner.append(chip);
+    }
+    const wrapped = detect(doc, new URL(THREAD_URL));
+    expect(wrapped.items).toEqual(plain.items);
+    expect(wrapped.items.map((i) => i.people[0]?.email)).toEqual(plain.items.map((i) => i.people[0]?.email));
+  });
+
   it('normalises both message id forms to the same hex id', () => {
     expect(normaliseGmailId('#msg-f:1849720385311928001')).toBe('19ab86e3e450eec1');
     expect(normaliseGmailId('19AB86E3E450EEC1')).toBe('19ab86e3e450eec1');
