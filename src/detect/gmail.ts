@@ -168,7 +168,22 @@ function detailRows(boxes: readonly Element[], account: string | null, skip: (el
   return { people, chips };
 }
 
+/**
+ * The same person in the same role once. A message shows a handful: comparing them beats building a
+ * key for each; a page that puts hundreds in one message gets the keyed pass.
+ */
 function dedupe(people: DetectedPerson[]): DetectedPerson[] {
+  if (people.length > 16) return dedupeMany(people);
+  const out: DetectedPerson[] = [];
+  next: for (let k = 0; k < people.length; k++) {
+    const p = people[k]!;
+    for (let j = 0; j < out.length; j++) if (out[j]!.email === p.email && out[j]!.role === p.role) continue next;
+    out.push(p);
+  }
+  return out;
+}
+
+function dedupeMany(people: DetectedPerson[]): DetectedPerson[] {
   const seen = new Set<string>();
   return people.filter((p) => {
     const key = `${p.role}|${p.email}`;
@@ -180,6 +195,13 @@ function dedupe(people: DetectedPerson[]): DetectedPerson[] {
 
 const dateOf = (el: Element) => parseDisplayedDate(el.getAttribute('title')) ?? parseDisplayedDate(el.getAttribute('alt'));
 
+/**
+ * The conversation's messages. Written as plain index loops over the browser's lists: for-of,
+ * spread and a closure per message each compile to code the tab keeps while it is open, and this
+ * runs on every message of every conversation (bench: JS heap added to a Gmail tab, issue 22).
+ * What only a changed Gmail needs (no wrapper classes, no sender or recipient hints, ids only in
+ * `jslog`) lives in functions of its own that a normal page never calls.
+ */
 function threadItems(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem[] {
   const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return [];
@@ -196,66 +218,40 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   let outer: Element | null = null;
   // The durable list costs half again as much on a long conversation (bench: detect-100): it is
   // asked only where Gmail's body classes are gone.
-  const roots = Array.from(main.querySelectorAll(main.querySelector(SEL.body) ? SEL.notHeader : `${SEL.notHeader}, ${SEL.notHeaderDurable}`));
-  for (const root of roots) {
+  const roots = main.querySelectorAll(main.querySelector(SEL.body) ? SEL.notHeader : `${SEL.notHeader}, ${SEL.notHeaderDurable}`);
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
     // In page order: a quote inside a body was covered with the body.
     if (outer?.contains(root)) continue;
     outer = root;
-    for (const el of Array.from(root.querySelectorAll(`[email], ${SEL.message}`))) hidden.add(el);
+    const inside = root.querySelectorAll(`[email], ${SEL.message}`);
+    for (let k = 0; k < inside.length; k++) hidden.add(inside[k]!);
   }
   // Messages by id, in page order; an id may be on several elements (the wrapper and its body).
   const anchors = new Map<string, Element[]>();
-  let carriers = Array.from(main.querySelectorAll(SEL.message)).filter((el) => !hidden.has(el));
-  let idOf = (el: Element) => normaliseGmailId(el.getAttribute('data-legacy-message-id')) ?? normaliseGmailId(el.getAttribute('data-message-id'));
-  if (carriers.length === 0) {
-    // No element carries a message id: the ids in the bodies' jslog (research §7).
-    carriers = Array.from(main.querySelectorAll('[jslog]')).filter((el) => messageIdFromJslog(el.getAttribute('jslog')) !== null);
-    idOf = (el) => messageIdFromJslog(el.getAttribute('jslog'));
-    if (carriers.length) degraded.add('gmail:message-id-attribute');
+  const ids: string[] = [];
+  const withId = main.querySelectorAll(SEL.message);
+  let carried = false;
+  for (let k = 0; k < withId.length; k++) {
+    const el = withId[k]!;
+    if (hidden.has(el)) continue;
+    carried = true;
+    const id = normaliseGmailId(el.getAttribute('data-legacy-message-id')) ?? normaliseGmailId(el.getAttribute('data-message-id'));
+    if (id) anchor(anchors, ids, id, el);
   }
-  for (const el of carriers) {
-    const id = idOf(el);
-    if (!id) continue;
-    const list = anchors.get(id);
-    if (list) list.push(el);
-    else anchors.set(id, [el]);
-  }
-  if (anchors.size === 0) return [];
-  // A message's extent: its wrapper where Gmail's class is there; else the largest element around
-  // its id that holds no other message and not the subject (worked out only when needed).
-  let owners: Map<Element, Set<string>> | null = null;
-  const ownersOf = () => {
-    if (owners) return owners;
-    owners = new Map();
-    for (const [id, els] of anchors) {
-      for (const el of els) {
-        for (let e: Element | null = el; e && e !== main; e = e.parentElement) {
-          let ids = owners.get(e);
-          if (!ids) owners.set(e, (ids = new Set()));
-          ids.add(id);
-        }
-      }
-    }
-    return owners;
-  };
-  const aboveSubject = new Set<Element>();
-  for (let e: Element | null = subjectEl; e; e = e.parentElement) aboveSubject.add(e);
-  interface Message {
-    id: string;
-    scope: Element;
-    chips: Element[];
-    at: string | null;
-    details: Element[];
-  }
+  if (!carried) anchorsFromJslog(main, anchors, ids, degraded);
+  if (ids.length === 0) return [];
   const byScope = new Map<Element, Message>();
   const messages: Message[] = [];
-  for (const [id, els] of anchors) {
-    let scope = els[0]!.closest(SEL.messageWrapper);
+  let unwrapped: ((id: string, first: Element) => Element) | null = null;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const first = anchors.get(id)![0]!;
+    let scope = first.closest(SEL.messageWrapper);
     if (!scope || !main.contains(scope) || byScope.has(scope)) {
       degraded.add('gmail:message-wrapper');
-      const own = ownersOf();
-      scope = els[0]!;
-      for (let p = scope.parentElement; p && p !== main && !aboveSubject.has(p) && own.get(p)?.size === 1 && own.get(p)!.has(id); p = p.parentElement) scope = p;
+      unwrapped ??= extents(main, subjectEl, anchors);
+      scope = unwrapped(id, first);
       if (byScope.has(scope)) continue;
     }
     const m: Message = { id, scope, chips: [], at: null, details: [] };
@@ -277,7 +273,7 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
       if (m !== undefined) break;
       path.push(e);
     }
-    for (const e of path) found.set(e, m);
+    for (let k = 0; k < path.length; k++) found.set(path[k]!, m);
     return m;
   };
   // Where every message's extent is one of Gmail's wrappers, the browser finds the nearest one:
@@ -290,50 +286,124 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
     if (!w || w === main || !main.contains(w)) return null;
     return byScope.get(w) ?? walk(w.parentElement);
   };
-  for (const el of Array.from(main.querySelectorAll('[email]'))) if (!hidden.has(el)) messageOf(el)?.chips.push(el);
-  let dates = Array.from(main.querySelectorAll(SEL.date));
-  if (dates.length === 0) dates = Array.from(main.querySelectorAll(SEL.dated));
-  for (const el of dates) {
+  const chips = main.querySelectorAll('[email]');
+  for (let k = 0; k < chips.length; k++) {
+    const el = chips[k]!;
+    if (!hidden.has(el)) messageOf(el)?.chips.push(el);
+  }
+  let dates = main.querySelectorAll(SEL.date);
+  if (dates.length === 0) dates = main.querySelectorAll(SEL.dated);
+  for (let k = 0; k < dates.length; k++) {
+    const el = dates[k]!;
     const m = !hidden.has(el) && messageOf(el);
     if (m && m.at === null) m.at = dateOf(el);
   }
-  for (const el of Array.from(main.querySelectorAll(SEL.detailsBox))) {
+  const boxes = main.querySelectorAll(SEL.detailsBox);
+  for (let k = 0; k < boxes.length; k++) {
+    const el = boxes[k]!;
     const m = messageOf(el);
-    if (m && !m.details.some((b) => b.contains(el))) m.details.push(el);
+    if (m && !within(m.details, el)) m.details.push(el);
   }
   const items: DetectedItem[] = [];
-  for (const { id, scope, chips, at, details: boxes } of messages) {
-    const skip = (el: Element) => hidden.has(el);
-    const details = boxes.length ? detailRows(boxes, account, skip, degraded) : null;
-    if (!details && boxes.some((b) => b.querySelector('tr td') && !looksHidden(b))) degraded.add('gmail:details-labels');
-    let people: DetectedPerson[] = [];
-    if (details) people = details.people;
-    else {
-      // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
-      const header = boxes.length ? chips.filter((el) => !boxes.some((b) => b.contains(el))) : chips;
-      let from = header.find((el) => el.matches(SEL.sender)) ?? null;
-      if (!from && header.length) {
-        degraded.add('gmail:sender');
-        from = header.find((el) => el.closest('h3')) ?? header[0]!;
-      }
-      const hinted = header.filter((el) => el.matches(SEL.recipients));
-      let recipients = hinted;
-      if (hinted.length === 0 && header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) {
-        degraded.add('gmail:recipients');
-        recipients = header.filter((el) => el !== from);
-      }
-      const sender = from && person(from, 'from', account);
-      if (sender) people.push(sender);
-      for (const r of recipients) {
-        const p = person(r, 'recipient', account);
-        if (p && p.email !== sender?.email) people.push(p);
-      }
-    }
-    people = dedupe(people);
-    if (people.length === 0 && looksHidden(scope)) continue;
-    items.push({ kind: 'email', id, subject, at, people, threadId });
+  for (let k = 0; k < messages.length; k++) {
+    const m = messages[k]!;
+    const people = m.details.length ? peopleWithDetails(m, hidden, account, degraded) : headerPeople(m.chips, account, degraded);
+    if (people.length === 0 && looksHidden(m.scope)) continue;
+    items.push({ kind: 'email', id: m.id, subject, at: m.at, people, threadId });
   }
   return items;
+}
+
+interface Message {
+  id: string;
+  scope: Element;
+  chips: Element[];
+  at: string | null;
+  details: Element[];
+}
+
+function anchor(anchors: Map<string, Element[]>, ids: string[], id: string, el: Element): void {
+  const list = anchors.get(id);
+  if (list) list.push(el);
+  else {
+    anchors.set(id, [el]);
+    ids.push(id);
+  }
+}
+
+/** No element carries a message id: the ids in the bodies' jslog (research §7). */
+function anchorsFromJslog(main: Element, anchors: Map<string, Element[]>, ids: string[], degraded: Set<string>): void {
+  for (const el of Array.from(main.querySelectorAll('[jslog]'))) {
+    const id = messageIdFromJslog(el.getAttribute('jslog'));
+    if (id) anchor(anchors, ids, id, el);
+  }
+  if (ids.length) degraded.add('gmail:message-id-attribute');
+}
+
+/**
+ * Where Gmail's wrapper class is gone, a message's extent: the largest element around its id that
+ * holds no other message and not the subject. Which ids each element holds is worked out once.
+ */
+function extents(main: Element, subjectEl: Element | null, anchors: Map<string, Element[]>): (id: string, first: Element) => Element {
+  const owners = new Map<Element, Set<string>>();
+  for (const [id, els] of anchors) {
+    for (const el of els) {
+      for (let e: Element | null = el; e && e !== main; e = e.parentElement) {
+        let held = owners.get(e);
+        if (!held) owners.set(e, (held = new Set()));
+        held.add(id);
+      }
+    }
+  }
+  const aboveSubject = new Set<Element>();
+  for (let e: Element | null = subjectEl; e; e = e.parentElement) aboveSubject.add(e);
+  return (id, first) => {
+    let scope = first;
+    for (let p = scope.parentElement; p && p !== main && !aboveSubject.has(p) && owners.get(p)?.size === 1 && owners.get(p)!.has(id); p = p.parentElement) scope = p;
+    return scope;
+  };
+}
+
+function within(boxes: readonly Element[], el: Element): boolean {
+  for (let k = 0; k < boxes.length; k++) if (boxes[k]!.contains(el)) return true;
+  return false;
+}
+
+/** A message with a details popup: its typed rows where Kring can read them, else the header's chips outside it. */
+function peopleWithDetails(m: Message, hidden: Set<Element>, account: string | null, degraded: Set<string>): DetectedPerson[] {
+  const boxes = m.details;
+  const details = detailRows(boxes, account, (el) => hidden.has(el), degraded);
+  if (details) return dedupe(details.people);
+  if (boxes.some((b) => b.querySelector('tr td') && !looksHidden(b))) degraded.add('gmail:details-labels');
+  // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
+  return headerPeople(m.chips.filter((el) => !within(boxes, el)), account, degraded);
+}
+
+/** The sender's chip and the recipients line; without those hints, the chip in the `h3` and the others. */
+function headerPeople(header: readonly Element[], account: string | null, degraded: Set<string>): DetectedPerson[] {
+  let from: Element | null = null;
+  const recipients: Element[] = [];
+  for (let k = 0; k < header.length; k++) {
+    const el = header[k]!;
+    if (!from && el.matches(SEL.sender)) from = el;
+    if (el.matches(SEL.recipients)) recipients.push(el);
+  }
+  if (!from && header.length) {
+    degraded.add('gmail:sender');
+    from = header.find((el) => el.closest('h3')) ?? header[0]!;
+  }
+  if (recipients.length === 0 && header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) {
+    degraded.add('gmail:recipients');
+    for (let k = 0; k < header.length; k++) if (header[k] !== from) recipients.push(header[k]!);
+  }
+  const people: DetectedPerson[] = [];
+  const sender = from && person(from, 'from', account);
+  if (sender) people.push(sender);
+  for (let k = 0; k < recipients.length; k++) {
+    const p = person(recipients[k]!, 'recipient', account);
+    if (p && p.email !== sender?.email) people.push(p);
+  }
+  return dedupe(people);
 }
 
 function listItems(doc: Document, account: string | null, degraded: Set<string>): DetectedItem[] {

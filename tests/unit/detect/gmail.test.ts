@@ -91,6 +91,17 @@ describe('gmail detector, against the ground truth written down with each fixtur
     expect(wrapped.items.map((i) => i.people[0]?.email)).toEqual(plain.items.map((i) => i.people[0]?.email));
   });
 
+  it('names each person once per role, however many chips a message repeats them in (few and many)', () => {
+    for (const n of [3, 40]) {
+      const chips = Array.from({ length: n }, (_, i) => `<span email="p${i % (n > 3 ? 20 : 2)}@example.org" name="P ${i}">P</span>`).join(', ');
+      const html = `<div role="main"><h2 class="hP">Subject</h2><div class="h7" data-message-id="#msg-f:1849720385311928001">
+        <h3><span class="gD" email="sender@example.org" name="Sender">Sender</span></h3><div class="hb">to ${chips}, <span email="sender@example.org">Sender</span></div></div></div>`;
+      const d = detect(loadDocument(html, THREAD_URL, true), new URL(THREAD_URL));
+      const people = d.items[0]!.people.map((p) => `${p.role}:${p.email}`);
+      expect(people).toEqual(['from:sender@example.org', ...Array.from({ length: n > 3 ? 20 : 2 }, (_, i) => `recipient:p${i}@example.org`)]);
+    }
+  });
+
   it('normalises both message id forms to the same hex id', () => {
     expect(normaliseGmailId('#msg-f:1849720385311928001')).toBe('19ab86e3e450eec1');
     expect(normaliseGmailId('19AB86E3E450EEC1')).toBe('19ab86e3e450eec1');
