@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -40,6 +41,11 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      // WXT's entry constructs the context from this module: Kring's own, smaller one
+      // (src/capture/context.ts says what it leaves out and why).
+      const own = { find: 'wxt/utils/content-script-context', replacement: resolve('src/capture/context.ts') };
+      const now = config.resolve?.alias;
+      (config.resolve ??= {}).alias = Array.isArray(now) ? [own, ...now] : [own, ...Object.entries(now ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
       // A script with one character beyond ASCII ("é", "→") is held by the tab as two bytes per
       // character: escaped, the tab holds its source in half the memory (bench: JS heap added).
       (config.plugins ??= []).push({

@@ -4,7 +4,7 @@
  * has its own content script (entrypoints/*.content) carrying only its own detectors, so a Gmail
  * tab does not load Outlook's (bench: bytes injected into a Gmail tab).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLife } from './context';
 import type { Detector } from '../detect/types';
 import { sendDetection, sendPage } from '../messaging/client';
 import { answerScrubRequests, followBackground } from './extension-messages';
@@ -12,7 +12,7 @@ import { mountSidebar } from './sidebar-frame';
 import { startCapture } from './watch';
 
 /** `sidebar: false` in a sub-frame: it reports what it shows; the top frame's sidebar shows it. */
-export function runContentScript(ctx: ContentScriptContext, detectors: readonly Detector[], opts: { sidebar?: boolean } = {}): void {
+export function runContentScript(ctx: ScriptLife, detectors: readonly Detector[], opts: { sidebar?: boolean } = {}): void {
   const sidebar = opts.sidebar === false ? null : mountSidebar(ctx);
   if (sidebar) {
     answerScrubRequests(ctx);

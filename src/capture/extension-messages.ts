@@ -4,9 +4,9 @@
  * page never has both).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLife } from './context';
 
-function listenToExtension(ctx: ContentScriptContext, handle: (message: unknown) => Promise<unknown> | undefined) {
+function listenToExtension(ctx: ScriptLife, handle: (message: unknown) => Promise<unknown> | undefined) {
   // Answered through sendResponse: content scripts use the browser's own API object (no polyfill,
   // wxt.config.ts), and Chrome does not take a promise returned by a listener as the answer.
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (answer?: unknown) => void) => {
@@ -25,7 +25,7 @@ function listenToExtension(ctx: ContentScriptContext, handle: (message: unknown)
  * The page's markup goes to that extension page (never anywhere else), which scrubs it
  * (src/detect/scrub.ts) before offering a download: the scrubber stays out of every webmail tab.
  */
-export function answerScrubRequests(ctx: ContentScriptContext) {
+export function answerScrubRequests(ctx: ScriptLife) {
   listenToExtension(ctx, (message) =>
     (message as { type?: unknown } | null)?.type === 'page/markup'
       ? Promise.resolve({ markup: new XMLSerializer().serializeToString(document), url: location.href })
@@ -38,7 +38,7 @@ export function answerScrubRequests(ctx: ContentScriptContext) {
  * showing the open message in a frame of its own, as Roundcube does), so the sidebar opens for it;
  * and that the user collapsed or opened the sidebar.
  */
-export function followBackground(ctx: ContentScriptContext, on: { frameView(view: string, count: number): void; collapsed(collapsed: boolean): void }) {
+export function followBackground(ctx: ScriptLife, on: { frameView(view: string, count: number): void; collapsed(collapsed: boolean): void }) {
   listenToExtension(ctx, (message) => {
     const m = message as { type?: unknown; view?: unknown; count?: unknown; collapsed?: unknown } | null;
     if (m?.type === 'page/frame-view' && typeof m.view === 'string' && typeof m.count === 'number') on.frameView(m.view, m.count);

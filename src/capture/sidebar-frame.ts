@@ -10,7 +10,7 @@
  * in the tab.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLife } from './context';
 import { SIDEBAR_RELOAD, sendSidebarKey } from '../messaging/client';
 import { FRAME_ID, OPEN_VIEWS } from '../messaging/limits';
 
@@ -25,7 +25,7 @@ const TAB = { width: '40px', height: '132px', top: 'calc(50% - 66px)' };
 /** Reports answered within this of each other reload the sidebar once. */
 const NOTIFY_MS = 50;
 
-export function mountSidebar(ctx: ContentScriptContext) {
+export function mountSidebar(ctx: ScriptLife) {
   let page = '';
   let userCollapsed = false;
   let pageHasItem = false;
