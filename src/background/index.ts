@@ -150,9 +150,9 @@ export function startBackground({ ownId, extensionOrigin, session, sites, sideba
         await takePage(msg.detection, msg.fresh === true, from);
         return undefined;
       },
-      'capture/sidebar': async (msg, from) => {
-        await frames.place(from.tabId, msg.key);
-        return { collapsed: (await sidebarCollapsed?.().catch(() => false)) === true };
+      'capture/sidebar': async (_msg, from) => {
+        const key = await frames.place(from.tabId);
+        return { key, collapsed: (await sidebarCollapsed?.().catch(() => false)) === true };
       },
       'sidebar/get-page': async (msg, from): Promise<SidebarPage | undefined> => {
         // Only the frame Kring's content script placed in this tab (the first to show its key),

@@ -96,9 +96,11 @@ export function createSidebarFrames(area: SessionArea) {
   }
   const read = async (tabId: number) => ((await area.get(sidebarKey(tabId)))[sidebarKey(tabId)] as Bound | undefined) ?? null;
   return {
-    /** A newly placed frame (a page load): its key replaces the tab's earlier one. */
-    async place(tabId: number, frameKey: string) {
+    /** A newly placed frame (a page load): a new key, which replaces the tab's earlier one. */
+    async place(tabId: number): Promise<string> {
+      const frameKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
       await area.set({ [sidebarKey(tabId)]: { key: frameKey, frameId: null } satisfies Bound });
+      return frameKey;
     },
     /** Whether the frame `frameId` showing `frameKey` is the tab's sidebar; the first to show the key becomes it. */
     async claim(tabId: number, frameKey: string, frameId: number | undefined): Promise<boolean> {

@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptLife } from './context';
-import { SIDEBAR_RELOAD, sendSidebarKey } from '../messaging/client';
+import { SIDEBAR_RELOAD, askSidebarKey } from '../messaging/client';
 import { FRAME_ID, OPEN_VIEWS } from '../messaging/limits';
 
 /**
@@ -55,7 +55,7 @@ export function mountSidebar(ctx: ScriptLife) {
     s.setProperty('box-shadow', open ? '-1px 0 0 rgba(0,0,0,.12)' : 'none', 'important');
     if (open) root.style.setProperty('margin-right', OPEN.width, 'important');
     else root.style.removeProperty('margin-right');
-    iframe.dataset.kringState = open ? 'open' : 'collapsed';
+    iframe.setAttribute('data-kring-state', open ? 'open' : 'collapsed');
   };
 
   const build = () => {
@@ -93,18 +93,24 @@ export function mountSidebar(ctx: ScriptLife) {
     }
     if (building) return;
     building = true;
-    // The key this frame carries: the background answers only the frame that shows it first
-    // (issue 16). Told to the background before the frame exists; its answer says whether the user
-    // collapsed the sidebar, so the frame is built as they left it, not flipped once on screen.
-    // (crypto.randomUUID exists only on https pages; a site the user turned on may be http.)
-    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    page = `/sidebar.html?k=${key}`;
-    sendSidebarKey(key).then(
+    // The key this frame carries: the background makes it, and answers only the frame that shows
+    // it first (issue 16). Its answer also says whether the user collapsed the sidebar, so the
+    // frame is built as they left it, not flipped once on screen. No answer (the worker stopping
+    // mid-message): no frame yet; the page's next report asks again.
+    askSidebarKey().then(
       (answer) => {
-        userCollapsed = (answer as { collapsed?: unknown } | undefined)?.collapsed === true;
+        const a = answer as { key?: unknown; collapsed?: unknown } | undefined;
+        if (typeof a?.key !== 'string' || a.key.length < 16) {
+          building = false;
+          return;
+        }
+        page = `/sidebar.html?k=${a.key}`;
+        userCollapsed = a.collapsed === true;
         build();
       },
-      build,
+      () => {
+        building = false;
+      },
     );
   };
 

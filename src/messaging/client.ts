@@ -31,9 +31,13 @@ export function sendPage(detection: Detection, fresh = false): Promise<unknown> 
  */
 export const SIDEBAR_RELOAD = 'kring:reload';
 
-/** The key the sidebar's frame carries in its address (src/capture/sidebar-frame.ts). */
-export function sendSidebarKey(key: string): Promise<unknown> {
-  return browser.runtime.sendMessage({ type: 'capture/sidebar', key });
+/**
+ * The key the sidebar's frame will carry in its address, with whether the user collapsed the
+ * sidebar (src/capture/sidebar-frame.ts): `{ key, collapsed }`. The background makes the key, so
+ * the tab needs no random source of its own.
+ */
+export function askSidebarKey(): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'capture/sidebar' });
 }
 
 /** From the sidebar, which may not open IndexedDB in its frame: ask the background. */

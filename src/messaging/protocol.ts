@@ -57,7 +57,8 @@ export const captureDetected = z.strictObject({
  * carries in its address. The background answers the sidebar only in the frame that shows the key
  * first (issue 16: a third-party frame inside the webmail could load sidebar.html and be filled).
  */
-export const captureSidebar = z.strictObject({ type: z.literal('capture/sidebar'), key: z.string().min(16).max(100) });
+/** The top frame's content script asks for its sidebar frame's key; the background makes it (src/background/pages.ts). */
+export const captureSidebar = z.strictObject({ type: z.literal('capture/sidebar') });
 
 /** Sent by the content script when what the page shows changed: the sidebar follows this. */
 export const capturePage = z.strictObject({
