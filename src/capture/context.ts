@@ -8,9 +8,10 @@
  * to the page with a CustomEvent and a `window.postMessage` to any origin. Each of those is an
  * interface a tab then holds in Kring's world for as long as it is open (bench: JS heap added to a
  * Gmail tab, issue 22), and the last tells every page script that Kring runs. Kring needs none of
- * it: it watches addresses itself (watch.ts), and it never injects into a tab already open, so no
- * second copy starts in a page beside an old one; a copy left behind by an update finds its
- * runtime id gone at its next check and removes what it placed.
+ * it: it watches addresses itself (watch.ts), and it never injects into a tab already open. A copy
+ * left behind by an update finds its runtime id gone at its next check and removes what it placed;
+ * where it cannot (its code no longer runs), a new copy replaces the frame it left
+ * (sidebar-frame.ts).
  */
 import { browser } from 'wxt/browser';
 

@@ -75,6 +75,9 @@ export function mountSidebar(ctx: ScriptLife) {
     });
     apply();
     wrapper.append(iframe);
+    // A frame an earlier copy of Kring left in this page (the extension updated while the tab was
+    // open, and the old copy could no longer clear up) goes: one sidebar per page.
+    document.getElementById(FRAME_ID)?.remove();
     // Outside <body>: single-page apps re-render their body, never the root element's children.
     root.append(wrapper);
     ctx.onInvalidated(() => {

@@ -44,6 +44,23 @@ test('an inbox list gets no sidebar frame; a conversation opened in place gets o
   await expect(gmail.locator('#kring-sidebar')).toHaveCount(1);
 });
 
+test('a sidebar frame an earlier copy of Kring left in the page is replaced, not doubled', async ({ context, served }) => {
+  const gmail = await openThread(context, served, 'inbox-list-2014.html', '#inbox');
+  await gmail.evaluate(() => {
+    const stale = document.createElement('div');
+    stale.id = 'kring-sidebar';
+    const frame = document.createElement('iframe');
+    frame.title = 'Kring';
+    stale.append(frame);
+    document.documentElement.append(stale);
+  });
+  const { renderInPlace, fixtureHtml } = await import('./fixtures');
+  await renderInPlace(gmail, fixtureHtml('gmail', 'thread-one.html'), '#inbox/FMfcgzQXJWbqNcKsLvLZhnxDBKXnbgzR');
+  await expect(gmail.locator('iframe[title="Kring"]')).toHaveAttribute('data-kring-state', 'open');
+  await expect(gmail.locator('#kring-sidebar')).toHaveCount(1);
+  await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Pieter de Vries']);
+});
+
 test('the sidebar follows the page to another thread without a reload', async ({ context, served }) => {
   const gmail = await openThread(context, served, 'thread-long.html', LONG);
   await expect(sidebarOf(gmail).locator('.card .name')).toHaveText(['Maria Jansen', 'Tom Hendriks']);
