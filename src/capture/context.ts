@@ -18,7 +18,7 @@ import { browser } from 'wxt/browser';
 /** What Kring's content-script code asks of its context (WXT's and this one both give it). */
 export interface ScriptLife {
   readonly isInvalid: boolean;
-  onInvalidated(cb: () => void): () => void;
+  onInvalidated(cb: () => void): void;
   addEventListener(target: Window, type: string, handler: () => void): void;
 }
 

@@ -7,14 +7,12 @@
  * (no `message`, no custom DOM events): the page cannot talk to Kring.
  */
 import type { Detection, Detector } from '../detect/types';
+import type { ScriptLife } from './context';
 import { emptyDetection } from '../detect/types';
 import { FRAME_ID, LIMITS } from '../messaging/limits';
 
-export interface CaptureContext {
-  addEventListener(target: Window, type: string, handler: () => void): void;
-  onInvalidated(cb: () => void): void;
-  readonly isInvalid: boolean;
-}
+/** The content script's context as the watcher uses it (src/capture/context.ts). */
+export type CaptureContext = ScriptLife;
 
 export interface CaptureOptions {
   /** The detectors of this content script's hosts; the first that matches the URL runs. */
