@@ -91,6 +91,42 @@ const MAX_REMEMBERED = 5000;
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 60_000;
 
+/** The page as the first detector for its address reads it; a detector that throws reads nothing. */
+function read(detectors: readonly Detector[]): Detection {
+  const url = new URL(location.href);
+  const detector = detectors.find((d) => d.matches(url));
+  try {
+    return detector ? detector.detect(document, url, Date.now()) : emptyDetection(null);
+  } catch {
+    return emptyDetection(detector?.provider ?? null);
+  }
+}
+
+/**
+ * Within the message bounds: an item with more people than a message may carry keeps the first
+ * ones (a mail to hundreds creates nobody anyway), so it cannot get a report refused.
+ */
+function bounded(detection: Detection): Detection {
+  const max = LIMITS.peoplePerItem;
+  if (!detection.items.some((i) => i.people.length > max)) return detection;
+  return { ...detection, items: detection.items.map((i) => (i.people.length > max ? { ...i, people: i.people.slice(0, max), moreRecipients: i.moreRecipients === 'unknown' ? 'unknown' : (i.moreRecipients ?? 0) + i.people.length - max } : i)) };
+}
+
+function withoutItems(detection: Detection): Omit<Detection, 'items'> {
+  const { items: _items, ...meta } = detection;
+  return meta;
+}
+
+function failureKeyOf(d: Detection): string {
+  return `${d.view}|${d.failure ?? ''}|${d.degraded?.join(',') ?? ''}|${location.href}`;
+}
+
+/** New items for the store; the first of a run's messages also says how the page read. */
+function report(detection: Detection, items: Detection['items'], withFailure: boolean): Detection {
+  const { failure, degraded, ...rest } = detection;
+  return { ...rest, items, ...(withFailure ? { ...(failure ? { failure } : {}), ...(degraded?.length ? { degraded } : {}) } : {}) };
+}
+
 export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNow(): void } {
   const debounceMs = opts.debounceMs ?? 300;
   const maxWaitMs = opts.maxWaitMs ?? 2000;
@@ -122,39 +158,29 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
 
   const run = () => {
     if (ctx.isInvalid) return;
-    const url = new URL(location.href);
-    const detector = opts.detectors.find((d) => d.matches(url));
-    let detection: Detection;
-    try {
-      detection = detector ? detector.detect(document, url, Date.now()) : emptyDetection(null);
-    } catch {
-      detection = emptyDetection(detector?.provider ?? null);
-    }
-    // Within the message bounds: an item with more people than a message may carry keeps the
-    // first ones (a mail to hundreds creates nobody anyway), so it cannot get a report refused.
-    if (detection.items.some((i) => i.people.length > LIMITS.peoplePerItem)) {
-      detection = { ...detection, items: detection.items.map((i) => (i.people.length > LIMITS.peoplePerItem ? { ...i, people: i.people.slice(0, LIMITS.peoplePerItem), moreRecipients: i.moreRecipients === 'unknown' ? 'unknown' : (i.moreRecipients ?? 0) + i.people.length - LIMITS.peoplePerItem } : i)) };
-    }
+    const detection = bounded(read(opts.detectors));
     opts.onDetection?.(detection);
     // Each item is serialised once: its fingerprint keys what was sent, and the page's is made of them.
-    const keyed = detection.items.map((item) => [fingerprint(item), item] as const);
-    const { items: _items, ...meta } = detection;
-    const page = combine(fingerprint(meta), keyed.map(([k]) => k));
-    const fresh = keyed.filter(([k]) => !sent.has(k));
+    const all = detection.items;
+    const keys: number[] = [];
+    for (let i = 0; i < all.length; i++) keys.push(fingerprint(all[i]));
+    const page = combine(fingerprint(withoutItems(detection)), keys);
+    /** Where the items not sent yet are. */
+    const fresh: number[] = [];
+    for (let i = 0; i < keys.length; i++) if (!sent.has(keys[i]!)) fresh.push(i);
     // A page that could not be read, or was read only through fallbacks, is reported once per address.
-    const failureKey = detection.failure || detection.degraded?.length ? `${detection.view}|${detection.failure ?? ''}|${detection.degraded?.join(',') ?? ''}|${location.href}` : null;
+    const failureKey = detection.failure || detection.degraded?.length ? failureKeyOf(detection) : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);
-    if (page !== lastPage && opts.sendPage && fresh.length > 0 && fresh.length === keyed.length && keyed.length <= LIMITS.itemsPerMessage && (failureKey === null || newFailure)) {
+    if (page !== lastPage && opts.sendPage && fresh.length > 0 && fresh.length === keys.length && keys.length <= LIMITS.itemsPerMessage && (failureKey === null || newFailure)) {
       // Everything the page shows is new (a page's first report): the page and its items go in one
       // message, serialised once, not twice (issue 22).
       lastPage = page;
       if (failureKey) reported.add(failureKey);
-      const keys = keyed.map(([k]) => k);
       if (sent.size > MAX_REMEMBERED) sent.clear();
-      for (const k of keys) sent.add(k);
+      remember(keys);
       const notTaken = () => {
         lastPage = -1;
-        for (const k of keys) sent.delete(k);
+        forget(keys);
         if (failureKey) reported.delete(failureKey);
         retryLater();
       };
@@ -168,7 +194,7 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     if (page !== lastPage && opts.sendPage) {
       lastPage = page;
       // The sidebar shows the latest items of a long conversation or list.
-      const shown = detection.items.length > LIMITS.itemsPerMessage ? { ...detection, items: detection.items.slice(-LIMITS.itemsPerMessage) } : detection;
+      const shown = all.length > LIMITS.itemsPerMessage ? { ...detection, items: all.slice(-LIMITS.itemsPerMessage) } : detection;
       opts.sendPage(shown, firstPage).then(() => {
         firstPage = false;
         delivered();
@@ -180,24 +206,29 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     if (failureKey) reported.add(failureKey);
     if (fresh.length === 0 && !newFailure) return;
     if (sent.size > MAX_REMEMBERED) sent.clear();
-    const { failure, degraded, ...rest } = detection;
     // In messages of at most itemsPerMessage items, each taken or not on its own.
     for (let start = 0; start < Math.max(fresh.length, 1); start += LIMITS.itemsPerMessage) {
       const chunk = fresh.slice(start, start + LIMITS.itemsPerMessage);
-      const items = chunk.map(([, item]) => item);
-      const keys = chunk.map(([k]) => k);
-      for (const k of keys) sent.add(k);
+      const items = chunk.map((i) => all[i]!);
+      const chunkKeys = chunk.map((i) => keys[i]!);
+      remember(chunkKeys);
       const withFailure = start === 0 && newFailure;
       const notTaken = () => {
         // A stopped background writes all of a message or none of it: forget these so the next
         // run sends them again; ingest is idempotent, so a repeat stores nothing twice.
-        for (const k of keys) sent.delete(k);
+        forget(chunkKeys);
         if (withFailure) reported.delete(failureKey!);
         retryLater();
       };
       // Taken means answered: a worker stopped mid-message can resolve with no answer at all.
-      opts.send({ ...rest, items, ...(withFailure ? { ...(failure ? { failure } : {}), ...(degraded?.length ? { degraded } : {}) } : {}) }).then((answer) => (answer == null ? notTaken() : delivered()), notTaken);
+      opts.send(report(detection, items, withFailure)).then((answer) => (answer == null ? notTaken() : delivered()), notTaken);
     }
+  };
+  const remember = (keys: readonly number[]) => {
+    for (let i = 0; i < keys.length; i++) sent.add(keys[i]!);
+  };
+  const forget = (keys: readonly number[]) => {
+    for (let i = 0; i < keys.length; i++) sent.delete(keys[i]!);
   };
 
   // Plain timers, each checking the context when it fires: WXT's ctx.setTimeout registers an
