@@ -38,14 +38,12 @@ export default defineConfig({
     // so they take the browser's own object: 3 KB gzip less in each tab (bench: inject-gzip).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
-      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
-      // WXT's entry constructs the context from this module: Kring's own, smaller one
-      // (src/capture/context.ts says what it leaves out and why).
+      // WXT's entry constructs the context from `wxt/utils/content-script-context`: Kring's own,
+      // smaller one (src/capture/context.ts says what it leaves out and why).
       const own = { find: 'wxt/utils/content-script-context', replacement: resolve('src/capture/context.ts') };
-      const now = config.resolve?.alias;
-      (config.resolve ??= {}).alias = Array.isArray(now) ? [own, ...now] : [own, ...Object.entries(now ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+      const alias = config.resolve?.alias;
+      const kept = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      (config.resolve ??= {}).alias = [own, ...kept.filter((a) => a.find !== 'wxt/browser')];
       // A script with one character beyond ASCII ("é", "→") is held by the tab as two bytes per
       // character: escaped, the tab holds its source in half the memory (bench: JS heap added).
       (config.plugins ??= []).push({

@@ -224,9 +224,9 @@ async function tabCost() {
   const none = (k: keyof Sample) => `no extension: ${stat(samples.none[k]).median.toFixed(1)} ms`;
   const script = (id: string, label: string, k: Stat, r: Stat, note: string) =>
     figures.push({ id, label, unit: 'ms', value: k, baseline: { label: 'reference extension (reads [email] after each change, sends to background)', value: r }, ratio: k.median / Math.max(r.median, 0.001), target: "≤ 1.5× the reference's added time", pass: k.median <= 1.5 * r.median, note });
-  script('script-load', 'Main-thread script time added to a Gmail tab: page load (100 messages, first 1.5 s)', stat(added('kring', 'load')), stat(added('ref', 'load')), none('load'));
-  // Like for like at load: what any in-page sidebar frame costs is in both.
   const kl = stat(added('kring', 'load'));
+  script('script-load', 'Main-thread script time added to a Gmail tab: page load (100 messages, first 1.5 s)', kl, stat(added('ref', 'load')), none('load'));
+  // Like for like at load: what any in-page sidebar frame costs is in both.
   const fl = stat(added('refFrame', 'load'));
   figures.push({ id: 'script-load-frame', label: 'Main-thread script time added to a Gmail tab: page load, against a reference that also places a frame', unit: 'ms', value: kl, baseline: { label: 'reference extension with an empty sidebar frame (bench/reference-frame.js)', value: fl }, ratio: kl.median / Math.max(fl.median, 0.001), target: "≤ 1.5× (reported: the issue's bar is the plain reference)", pass: kl.median <= 1.5 * fl.median });
   script('script-light', `Main-thread script time added to a Gmail tab: ${bursts} light bursts (hover, tooltip; 5 ms apart)`, stat(added('kring', 'light')), stat(added('ref', 'light')), none('light'));

@@ -26,10 +26,8 @@ export class ContentScriptContext implements ScriptLife {
   #invalid = false;
   #callbacks: (() => void)[] = [];
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: unknown,
-  ) {}
+  /** WXT's entry passes the script's name and options; Kring's context needs neither. */
+  constructor(_name?: string, _options?: unknown) {}
 
   get isInvalid(): boolean {
     if (!this.#invalid && browser.runtime?.id == null) this.notifyInvalidated();
