@@ -17,6 +17,7 @@
  * "16:00") is read only when the caller says when the page is read (`hints.now`); "2 hours ago",
  * or an unknown word, gives null, and the caller treats the item as undated.
  */
+import type { DetectedItem, Detection } from './types';
 import { JOINERS, MONTHS, relativeDay, WEEKDAYS } from './words';
 
 const DIGITS = '0123456789';
@@ -281,6 +282,27 @@ export function parseDisplayedDate(raw: string | null | undefined, hints: DateHi
   const r = read(raw, hints);
   if (!r?.day || !r.time) return null;
   return build(r.day, r.time, r.offset);
+}
+
+/**
+ * An item whose detector left its date as printed (`atText`), read: the first text that reads as a
+ * date and time (parseDisplayedDate, no page hints) becomes `at`. An item that already has `at`
+ * keeps it. Where a detection is received: the background's schema (src/messaging/protocol.ts) and
+ * `detect` (./index.ts), so tests and the CLI see what the store gets.
+ */
+export function readPrintedDate<T extends DetectedItem>(item: T): Omit<T, 'atText'> {
+  const { atText, ...rest } = item;
+  if (!atText || rest.at !== null) return rest;
+  for (const text of atText) {
+    const at = parseDisplayedDate(text);
+    if (at) return { ...rest, at };
+  }
+  return rest;
+}
+
+/** Every item of a detection with its printed date read (readPrintedDate). */
+export function readPrintedDates(d: Detection): Detection {
+  return d.items.some((i) => i.atText) ? { ...d, items: d.items.map(readPrintedDate) } : d;
 }
 
 /** A day (with or without a time); a time-less day is its midnight. */

@@ -16,11 +16,10 @@
  * Such a reading is marked `degraded` with the hints that were missing.
  * Evidence: ../shared/research/webmail-selectors.md §1 and §7 (InboxSDK, gmail.js, FlowCrypt, Mailvelope, defuddle).
  */
-import { parseDisplayedDate } from './dates';
 import { googleAccountFromControl } from './google-account';
 import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
+import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM, type DetectedItem, type DetectedPerson, type Detection, type Detector, type Role } from './types';
 
 /** Each selector names the fixtures it must match (tests/fixtures/gmail/). */
 const SEL = {
@@ -193,7 +192,38 @@ function dedupeMany(people: DetectedPerson[]): DetectedPerson[] {
   });
 }
 
-const dateOf = (el: Element) => parseDisplayedDate(el.getAttribute('title')) ?? parseDisplayedDate(el.getAttribute('alt'));
+/**
+ * A date chip's full date as Gmail prints it (its `title`, else its `alt`), kept for the background
+ * to read (DetectedItem.atText): this script carries no date tables (issue 22). In order, as they
+ * are tried: the first that reads as a date wins. Text that cannot be a date with a time (no
+ * "h:mm" in it, such as a star's "Not starred") or is too long to be read is not kept.
+ */
+function printedDates(el: Element, into: string[]): void {
+  keep(el.getAttribute('title'), into);
+  keep(el.getAttribute('alt'), into);
+}
+
+/** A printed date kept once (a message shows its date twice, collapsed and open). */
+function keep(text: string | null, into: string[]): void {
+  if (text && into.length < PRINTED_DATES_PER_ITEM && hasClock(text) && !into.includes(text)) into.push(text);
+}
+
+const digit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether text holds a digit, a colon and two digits: the only time ./dates.ts reads in a full date. */
+function hasClock(text: string): boolean {
+  if (text.length > PRINTED_DATE_MAX) return false;
+  for (let i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
+    if (digit(text.charCodeAt(i - 1)) && digit(text.charCodeAt(i + 1)) && digit(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
+function emailItem(id: string | null, subject: string | null, printed: string[], people: DetectedPerson[], threadId: string | null): DetectedItem {
+  const item: DetectedItem = { kind: 'email', id, subject, at: null, people, threadId };
+  if (printed.length) item.atText = printed;
+  return item;
+}
 
 /**
  * The conversation's messages. Written as plain index loops over the browser's lists: for-of,
@@ -254,7 +284,7 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
       scope = unwrapped(id, first);
       if (byScope.has(scope)) continue;
     }
-    const m: Message = { id, scope, chips: [], at: null, details: [] };
+    const m: Message = { id, scope, chips: [], printed: [], details: [] };
     byScope.set(scope, m);
     messages.push(m);
   }
@@ -296,7 +326,7 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   for (let k = 0; k < dates.length; k++) {
     const el = dates[k]!;
     const m = !hidden.has(el) && messageOf(el);
-    if (m && m.at === null) m.at = dateOf(el);
+    if (m) printedDates(el, m.printed);
   }
   const boxes = main.querySelectorAll(SEL.detailsBox);
   for (let k = 0; k < boxes.length; k++) {
@@ -309,7 +339,7 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
     const m = messages[k]!;
     const people = m.details.length ? peopleWithDetails(m, hidden, account, degraded) : headerPeople(m.chips, account, degraded);
     if (people.length === 0 && looksHidden(m.scope)) continue;
-    items.push({ kind: 'email', id: m.id, subject, at: m.at, people, threadId });
+    items.push(emailItem(m.id, subject, m.printed, people, threadId));
   }
   return items;
 }
@@ -318,7 +348,8 @@ interface Message {
   id: string;
   scope: Element;
   chips: Element[];
-  at: string | null;
+  /** Its date as printed, for the background to read. */
+  printed: string[];
   details: Element[];
 }
 
@@ -425,9 +456,9 @@ function listItems(doc: Document, account: string | null, degraded: Set<string>)
     if (!hinted) degraded.add('gmail:list-row');
     const threadId = normaliseGmailId(row.querySelector(SEL.listThreadId)?.getAttribute('data-legacy-thread-id'));
     const subject = cleanText((row.querySelector(SEL.listSubject) ?? row.querySelector('[role=link] span'))?.textContent);
-    let at: string | null = null;
-    for (const el of Array.from(row.querySelectorAll(SEL.dated))) if ((at = dateOf(el))) break;
-    items.push({ kind: 'email', id: threadId, subject, at, people, threadId });
+    const printed: string[] = [];
+    for (const el of Array.from(row.querySelectorAll(SEL.dated))) printedDates(el, printed);
+    items.push(emailItem(threadId, subject, printed, people, threadId));
   }
   return items;
 }

@@ -24,6 +24,15 @@ export interface DetectedItem {
   subject: string | null;
   /** ISO 8601 with the process's local offset; null where the page shows no usable date. */
   at: string | null;
+  /**
+   * The date as the page printed it, where the detector leaves reading it to whoever receives the
+   * detection: texts to try in order, the first that reads as a date and time becomes `at`
+   * (`readPrintedDates` in ./dates.ts; the background does it on receipt, `detect` in ./index.ts
+   * for tests and the CLI). So a content script whose dates need no page hints (Gmail's titles)
+   * carries no date tables in every tab (issue 22). At most PRINTED_DATES_PER_ITEM texts of at most
+   * PRINTED_DATE_MAX characters; absent once read. Not part of the printed contract.
+   */
+  atText?: string[];
   /** Everyone on the item, the account owner included (so direction can be derived). */
   people: DetectedPerson[];
   /** The conversation the item belongs to, where the page tells it. Not part of the printed contract. */
@@ -70,6 +79,11 @@ export interface Detector {
    */
   detect(doc: Document, url: URL, now?: number): Detection;
 }
+
+/** The longest printed date read: ./dates.ts looks at no longer text (attacker-controlled). */
+export const PRINTED_DATE_MAX = 160;
+/** Printed dates kept per item (DetectedItem.atText): a message shows one, with a fallback or two. */
+export const PRINTED_DATES_PER_ITEM = 4;
 
 export const emptyDetection = (provider: Provider | null, view = 'other'): Detection => ({
   provider,

@@ -9,6 +9,8 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { LIMITS } from './limits';
+import { readPrintedDate } from '../detect/dates';
+import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM } from '../detect/types';
 
 export { LIMITS };
 
@@ -21,16 +23,24 @@ export const detectedPerson = z.strictObject({
   response: z.enum(['accepted', 'declined', 'tentative', 'awaiting']).optional(),
 });
 
-export const detectedItem = z.strictObject({
-  kind: z.enum(['email', 'meeting']),
-  id: z.string().max(LIMITS.id).nullable(),
-  subject: text.nullable(),
-  at: z.iso.datetime({ offset: true }).nullable(),
-  people: z.array(detectedPerson).max(LIMITS.peoplePerItem),
-  threadId: z.string().max(LIMITS.id).nullable().optional(),
-  moreRecipients: z.union([z.number().int().min(1).max(10_000_000), z.literal('unknown')]).optional(),
-  end: z.iso.datetime({ offset: true }).nullable().optional(),
-});
+/**
+ * An item as a content script sends it. A date the detector left as the page printed it (`atText`,
+ * Gmail's) is read here, on receipt, so the tab carries no date tables (issue 22): what the rest of
+ * the background sees has `at` and no `atText`.
+ */
+export const detectedItem = z
+  .strictObject({
+    kind: z.enum(['email', 'meeting']),
+    id: z.string().max(LIMITS.id).nullable(),
+    subject: text.nullable(),
+    at: z.iso.datetime({ offset: true }).nullable(),
+    atText: z.array(z.string().max(PRINTED_DATE_MAX)).max(PRINTED_DATES_PER_ITEM).optional(),
+    people: z.array(detectedPerson).max(LIMITS.peoplePerItem),
+    threadId: z.string().max(LIMITS.id).nullable().optional(),
+    moreRecipients: z.union([z.number().int().min(1).max(10_000_000), z.literal('unknown')]).optional(),
+    end: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .transform(readPrintedDate);
 
 export const detection = z.strictObject({
   provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'roundcube', 'proton', 'yahoo', 'sogo', 'generic']),

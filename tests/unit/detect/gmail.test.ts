@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/detect';
-import { normaliseGmailId } from '../../../src/detect/gmail';
+import { gmail as gmailDetector, normaliseGmailId } from '../../../src/detect/gmail';
 import { FIXTURES, listFixtures, loadDocument } from '../../helpers/fixtures';
 
 const gmail = (file: string) => join(FIXTURES, 'gmail', file);
@@ -100,6 +100,30 @@ describe('gmail detector, against the ground truth written down with each fixtur
       const people = d.items[0]!.people.map((p) => `${p.role}:${p.email}`);
       expect(people).toEqual(['from:sender@example.org', ...Array.from({ length: n > 3 ? 20 : 2 }, (_, i) => `recipient:p${i}@example.org`)]);
     }
+  });
+
+  it('leaves dates as Gmail prints them for the background to read: the content script carries no date tables', () => {
+    // What the tab sends: each message's title text, nothing else titled ("Not starred" has no time).
+    const listUrl = 'https://mail.google.com/mail/u/0/#inbox';
+    const inPage = gmailDetector.detect(loadDocument(gmail('inbox-list-2014.html'), listUrl), new URL(listUrl));
+    expect(inPage.items.every((i) => i.at === null)).toBe(true);
+    expect(inPage.items.slice(0, 3).map((i) => i.atText)).toEqual([['Thu, Dec 18, 2014 at 12:35 PM'], ['Thu, Dec 18, 2014 at 12:35 PM'], ['Wed, Dec 10, 2014 at 6:02 AM']]);
+    const thread = gmailDetector.detect(loadDocument(gmail('thread-long.html'), THREAD_URL), new URL(THREAD_URL));
+    expect(thread.items.length).toBeGreaterThan(3);
+    expect(thread.items.every((i) => i.at === null && i.atText?.length === 1)).toBe(true);
+    // What is stored: the same texts read (as the background does on receipt; `detect` does it too).
+    const read = detect(loadDocument(gmail('thread-long.html'), THREAD_URL), new URL(THREAD_URL));
+    expect(read.items.map((i) => i.at)).toEqual(JSON.parse(readFileSync(gmail('thread-long.expected.json'), 'utf8')).items.map((i: { at: string }) => i.at));
+    expect(read.items.every((i) => i.at && !('atText' in i))).toBe(true);
+  });
+
+  it('keeps a few printed dates per message, each once, short enough to be one, and only text with a time in it', () => {
+    const titles = ['Not starred', 'x'.repeat(160) + ' 1:23', 'Fri, Nov 20, 2026, 3:42 PM', 'Label: 2026', 'Fri, Nov 20, 2026, 3:42 PM', 'a 1:00', 'b 2:00', 'c 3:00', 'd 4:00'];
+    const html = `<div role="main"><h2 class="hP">S</h2><div class="h7"><div class="adn" data-message-id="#msg-f:1">
+      <h3><span class="gD" email="a@example.com" name="A">A</span></h3>${titles.map((t) => `<span class="g3" title="${t}"></span>`).join('')}</div></div></div>`;
+    const d = gmailDetector.detect(loadDocument(html, THREAD_URL, true), new URL(THREAD_URL));
+    expect(d.items[0]!.atText).toEqual(['Fri, Nov 20, 2026, 3:42 PM', 'a 1:00', 'b 2:00', 'c 3:00']);
+    expect(detect(loadDocument(html, THREAD_URL, true), new URL(THREAD_URL)).items[0]!.at).toMatch(/^2026-11-20T15:42:00[+-]\d\d:\d\d$/);
   });
 
   it('normalises both message id forms to the same hex id', () => {

@@ -121,6 +121,9 @@ describe('message server', () => {
     ['100,000 people on one item', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], people: Array.from({ length: 100_000 }, (_, i) => ({ email: `p${i}@x.nl`, name: null, role: 'to' })) }] } }],
     ['an unknown provider', { ...validCapture, detection: { ...validCapture.detection, provider: 'evil' } }],
     ['a date that is not ISO', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: 'yesterday' }] } }],
+    ['a printed date longer than any date', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: null, atText: ['x'.repeat(161)] }] } }],
+    ['five printed dates on one item', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: null, atText: Array(5).fill('Fri, Nov 20, 2026, 3:42 PM') }] } }],
+    ['a printed date that is not text', { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], at: null, atText: [20261120] }] } }],
   ];
   it.each(bad)('drops %s as invalid', async (_, message) => {
     const { listen, handler, drops } = server();
@@ -175,6 +178,33 @@ describe('message server', () => {
     await listen({ type: 'team/now', extra: 1 }, options);
     expect(team).toHaveBeenCalledTimes(1);
     expect(drops).toEqual(['not-allowed', 'not-allowed', 'not-allowed', 'invalid-message', 'invalid-message']);
+  });
+
+  it('reads the dates a content script left as printed, on receipt: the handler sees `at` and no `atText`', async () => {
+    const { listen, handler } = server();
+    const item = validCapture.detection.items[0]!;
+    const items = [
+      { ...item, id: 'printed', at: null, atText: ['Not a date: 12:30 tomorrow-ish', 'Fri, Nov 20, 2026, 3:42\u202fPM'] },
+      { ...item, id: 'unreadable', at: null, atText: ['Meeting at 10:00, maybe'] },
+      // A date the detector read itself is kept.
+      { ...item, id: 'read', at: '2026-01-02T03:04:00+01:00', atText: ['Fri, Nov 20, 2026, 3:42 PM'] },
+      { ...item, id: 'none', at: null },
+    ];
+    await listen({ ...validCapture, detection: { ...validCapture.detection, items } }, gmailTab);
+    const got = (handler.mock.calls[0] as unknown as [{ detection: { items: Record<string, unknown>[] } }])[0].detection.items;
+    const local = (y: number, mo: number, d: number, h: number, mi: number) => {
+      const at = new Date(y, mo - 1, d, h, mi);
+      const off = -at.getTimezoneOffset();
+      const p = (n: number) => String(Math.abs(n)).padStart(2, '0');
+      return `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:00${off >= 0 ? '+' : '-'}${p(Math.trunc(off / 60))}:${p(off % 60)}`;
+    };
+    expect(got.map((i) => [i.id, i.at])).toEqual([
+      ['printed', local(2026, 11, 20, 15, 42)],
+      ['unreadable', null],
+      ['read', '2026-01-02T03:04:00+01:00'],
+      ['none', null],
+    ]);
+    expect(got.every((i) => !('atText' in i))).toBe(true);
   });
 
   it('bounds long page text instead of storing it whole', async () => {
