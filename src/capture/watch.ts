@@ -156,6 +156,10 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     opts.onDelivered?.();
   };
 
+  // What runs after every quiet period: read the page and see whether anything is new. Only that;
+  // what is done with something new is `deliver`'s, which runs far less often. V8 compiles a
+  // function run often to machine code the tab holds, sized by all its bytecode, hot or not
+  // (bench: JS heap added to a Gmail tab, issue 22).
   const run = () => {
     if (ctx.isInvalid) return;
     const detection = bounded(read(opts.detectors));
@@ -168,6 +172,11 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
     /** Where the items not sent yet are. */
     const fresh: number[] = [];
     for (let i = 0; i < keys.length; i++) if (!sent.has(keys[i]!)) fresh.push(i);
+    if (fresh.length > 0 || (page !== lastPage && opts.sendPage) || detection.failure || detection.degraded?.length) deliver(detection, keys, page, fresh);
+  };
+  /** Reports what `run` found new: the page to the sidebar, new items to the store, a failure once. */
+  const deliver = (detection: Detection, keys: number[], page: number, fresh: number[]) => {
+    const all = detection.items;
     // A page that could not be read, or was read only through fallbacks, is reported once per address.
     const failureKey = detection.failure || detection.degraded?.length ? failureKeyOf(detection) : null;
     const newFailure = failureKey !== null && !reported.has(failureKey);
