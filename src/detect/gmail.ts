@@ -195,28 +195,16 @@ function dedupeMany(people: DetectedPerson[]): DetectedPerson[] {
 /**
  * A date chip's full date as Gmail prints it (its `title`, else its `alt`), kept for the background
  * to read (DetectedItem.atText): this script carries no date tables (issue 22). In order, as they
- * are tried: the first that reads as a date wins. Text that cannot be a date with a time (no
- * "h:mm" in it, such as a star's "Not starred") or is too long to be read is not kept.
+ * are tried: the first that reads as a date wins. Kept once each, and only text that can be a date
+ * with a time: one with a colon (a star's "Not starred" has none), short enough to be read.
  */
 function printedDates(el: Element, into: string[]): void {
   keep(el.getAttribute('title'), into);
   keep(el.getAttribute('alt'), into);
 }
 
-/** A printed date kept once (a message shows its date twice, collapsed and open). */
 function keep(text: string | null, into: string[]): void {
-  if (text && into.length < PRINTED_DATES_PER_ITEM && hasClock(text) && !into.includes(text)) into.push(text);
-}
-
-const digit = (c: number) => c >= 48 && c <= 57;
-
-/** Whether text holds a digit, a colon and two digits: the only time ./dates.ts reads in a full date. */
-function hasClock(text: string): boolean {
-  if (text.length > PRINTED_DATE_MAX) return false;
-  for (let i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
-    if (digit(text.charCodeAt(i - 1)) && digit(text.charCodeAt(i + 1)) && digit(text.charCodeAt(i + 2))) return true;
-  }
-  return false;
+  if (text && text.length <= PRINTED_DATE_MAX && text.indexOf(':') > 0 && into.length < PRINTED_DATES_PER_ITEM && !into.includes(text)) into.push(text);
 }
 
 function emailItem(id: string | null, subject: string | null, printed: string[], people: DetectedPerson[], threadId: string | null): DetectedItem {
@@ -235,28 +223,10 @@ function emailItem(id: string | null, subject: string | null, printed: string[],
 function threadItems(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem[] {
   const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return [];
-  let subjectEl = main.querySelector(SEL.subject);
-  if (!subjectEl) {
-    subjectEl = main.querySelector(SEL.subjectDurable) ?? main.querySelector('h2');
-    if (subjectEl) degraded.add('gmail:subject');
-  }
+  const subjectEl = main.querySelector(SEL.subject) ?? subjectWithoutHint(main, degraded);
   const subject = cleanText(subjectEl?.textContent);
   const threadId = threadIdFrom(main, url);
-  // One pass, no per-element ancestor search against the long body selector: what lies inside
-  // bodies, quotes and compose boxes is collected by one query and left out (bench: detect-100).
-  const hidden = new Set<Element>();
-  let outer: Element | null = null;
-  // The durable list costs half again as much on a long conversation (bench: detect-100): it is
-  // asked only where Gmail's body classes are gone.
-  const roots = main.querySelectorAll(main.querySelector(SEL.body) ? SEL.notHeader : `${SEL.notHeader}, ${SEL.notHeaderDurable}`);
-  for (let r = 0; r < roots.length; r++) {
-    const root = roots[r]!;
-    // In page order: a quote inside a body was covered with the body.
-    if (outer?.contains(root)) continue;
-    outer = root;
-    const inside = root.querySelectorAll(`[email], ${SEL.message}`);
-    for (let k = 0; k < inside.length; k++) hidden.add(inside[k]!);
-  }
+  const hidden = hiddenIn(main);
   // Messages by id, in page order; an id may be on several elements (the wrapper and its body).
   const anchors = new Map<string, Element[]>();
   const ids: string[] = [];
@@ -271,77 +241,147 @@ function threadItems(doc: Document, url: URL, account: string | null, degraded: 
   }
   if (!carried) anchorsFromJslog(main, anchors, ids, degraded);
   if (ids.length === 0) return [];
-  const byScope = new Map<Element, Message>();
-  const messages: Message[] = [];
-  let unwrapped: ((id: string, first: Element) => Element) | null = null;
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    const first = anchors.get(id)![0]!;
-    let scope = first.closest(SEL.messageWrapper);
-    if (!scope || !main.contains(scope) || byScope.has(scope)) {
-      degraded.add('gmail:message-wrapper');
-      unwrapped ??= extents(main, subjectEl, anchors);
-      scope = unwrapped(id, first);
-      if (byScope.has(scope)) continue;
-    }
-    const m: Message = { id, scope, chips: [], printed: [], details: [] };
-    byScope.set(scope, m);
-    messages.push(m);
-  }
+  const thread = messagesOf(main, subjectEl, anchors, ids, degraded);
   // One pass over the chips, dates and details popups of the whole conversation, each given to the
   // message around it (bench: detect-100; one query per message costs more than the walk up).
-  const found = new Map<Element, Message | null>(byScope);
-  const walk = (el: Element | null): Message | null => {
-    const path: Element[] = [];
-    let m: Message | null | undefined;
-    for (let e: Element | null = el; ; e = e.parentElement) {
-      if (!e || e === main) {
-        m = null;
-        break;
-      }
-      m = found.get(e);
-      if (m !== undefined) break;
-      path.push(e);
-    }
-    for (let k = 0; k < path.length; k++) found.set(path[k]!, m);
-    return m;
-  };
-  // Where every message's extent is one of Gmail's wrappers, the browser finds the nearest one:
-  // the elements in between never enter Kring's world, which would hold a wrapper object for each
-  // of them for as long as the page shows it (bench: JS heap added to a Gmail tab, issue 22).
-  const allWrapped = !degraded.has('gmail:message-wrapper');
-  const messageOf = (el: Element): Message | null => {
-    if (!allWrapped) return walk(el);
-    const w = el.closest(SEL.messageWrapper);
-    if (!w || w === main || !main.contains(w)) return null;
-    return byScope.get(w) ?? walk(w.parentElement);
-  };
   const chips = main.querySelectorAll('[email]');
   for (let k = 0; k < chips.length; k++) {
     const el = chips[k]!;
-    if (!hidden.has(el)) messageOf(el)?.chips.push(el);
+    if (!hidden.has(el)) messageOf(thread, el)?.chips.push(el);
   }
   let dates = main.querySelectorAll(SEL.date);
   if (dates.length === 0) dates = main.querySelectorAll(SEL.dated);
   for (let k = 0; k < dates.length; k++) {
     const el = dates[k]!;
-    const m = !hidden.has(el) && messageOf(el);
+    const m = !hidden.has(el) && messageOf(thread, el);
     if (m) printedDates(el, m.printed);
   }
   const boxes = main.querySelectorAll(SEL.detailsBox);
   for (let k = 0; k < boxes.length; k++) {
     const el = boxes[k]!;
-    const m = messageOf(el);
+    const m = messageOf(thread, el);
     if (m && !within(m.details, el)) m.details.push(el);
   }
   const items: DetectedItem[] = [];
-  for (let k = 0; k < messages.length; k++) {
-    const m = messages[k]!;
+  for (let k = 0; k < thread.messages.length; k++) {
+    const m = thread.messages[k]!;
     const people = m.details.length ? peopleWithDetails(m, hidden, account, degraded) : headerPeople(m.chips, account, degraded);
     if (people.length === 0 && looksHidden(m.scope)) continue;
     items.push(emailItem(m.id, subject, m.printed, people, threadId));
   }
   return items;
+}
+
+/**
+ * The detector is split where it is cold: V8 compiles a function that runs often to machine code
+ * the tab holds, sized by all its bytecode, the branches only a changed Gmail takes included (bench:
+ * JS heap added to a Gmail tab, issue 22). So what Gmail's hints make unnecessary lives apart.
+ */
+function subjectWithoutHint(main: Element, degraded: Set<string>): Element | null {
+  const el = main.querySelector(SEL.subjectDurable) ?? main.querySelector('h2');
+  if (el) degraded.add('gmail:subject');
+  return el;
+}
+
+/**
+ * What lies inside bodies, quotes and compose boxes, collected by one query and left out: no
+ * per-element ancestor search against the long body selector (bench: detect-100).
+ */
+function hiddenIn(main: Element): Set<Element> {
+  const hidden = new Set<Element>();
+  let outer: Element | null = null;
+  // The durable list costs half again as much on a long conversation (bench: detect-100): it is
+  // asked only where Gmail's body classes are gone.
+  const roots = main.querySelectorAll(main.querySelector(SEL.body) ? SEL.notHeader : `${SEL.notHeader}, ${SEL.notHeaderDurable}`);
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
+    // In page order: a quote inside a body was covered with the body.
+    if (outer?.contains(root)) continue;
+    outer = root;
+    const inside = root.querySelectorAll(`[email], ${SEL.message}`);
+    for (let k = 0; k < inside.length; k++) hidden.add(inside[k]!);
+  }
+  return hidden;
+}
+
+/** The conversation's messages, each with its extent (`scope`), and how to find an element's. */
+interface Thread {
+  main: Element;
+  messages: Message[];
+  byScope: Map<Element, Message>;
+  /** Every element walked up from, with its message: made on the first walk. */
+  found: Map<Element, Message | null> | null;
+  /** Every message's extent is one of Gmail's wrappers. */
+  allWrapped: boolean;
+}
+
+function messagesOf(main: Element, subjectEl: Element | null, anchors: Map<string, Element[]>, ids: string[], degraded: Set<string>): Thread {
+  const thread: Thread = { main, messages: [], byScope: new Map(), found: null, allWrapped: true };
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const first = anchors.get(id)![0]!;
+    const scope = first.closest(SEL.messageWrapper);
+    if (!scope || !main.contains(scope) || thread.byScope.has(scope)) {
+      unwrapped(thread, subjectEl, anchors, ids.slice(k), degraded);
+      break;
+    }
+    addMessage(thread, id, scope);
+  }
+  return thread;
+}
+
+function addMessage(thread: Thread, id: string, scope: Element): void {
+  const m: Message = { id, scope, chips: [], printed: [], details: [] };
+  thread.byScope.set(scope, m);
+  thread.messages.push(m);
+}
+
+/** The messages from the first whose wrapper is missing: each is everything around its id up to the next. */
+function unwrapped(thread: Thread, subjectEl: Element | null, anchors: Map<string, Element[]>, ids: string[], degraded: Set<string>): void {
+  degraded.add('gmail:message-wrapper');
+  thread.allWrapped = false;
+  let extentOf: ((id: string, first: Element) => Element) | null = null;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const first = anchors.get(id)![0]!;
+    let scope = first.closest(SEL.messageWrapper);
+    if (!scope || !thread.main.contains(scope) || thread.byScope.has(scope)) {
+      extentOf ??= extents(thread.main, subjectEl, anchors);
+      scope = extentOf(id, first);
+      if (thread.byScope.has(scope)) continue;
+    }
+    addMessage(thread, id, scope);
+  }
+}
+
+/**
+ * The message an element belongs to. Where every message's extent is one of Gmail's wrappers, the
+ * browser finds the nearest one: the elements in between never enter Kring's world, which would
+ * hold a wrapper object for each of them for as long as the page shows it (issue 22).
+ */
+function messageOf(thread: Thread, el: Element): Message | null {
+  if (!thread.allWrapped) return walk(thread, el);
+  const w = el.closest(SEL.messageWrapper);
+  if (!w || w === thread.main || !thread.main.contains(w)) return null;
+  return thread.byScope.get(w) ?? walk(thread, w.parentElement);
+}
+
+/** Up from an element to the first with a known message, remembering the way for the next. */
+function walk(thread: Thread, el: Element | null): Message | null {
+  const found = (thread.found ??= new Map<Element, Message | null>(thread.byScope));
+  const path: Element[] = [];
+  let m: Message | null | undefined;
+  for (let e: Element | null = el; ; e = e.parentElement) {
+    if (!e || e === thread.main) {
+      m = null;
+      break;
+    }
+    m = found.get(e);
+    if (m !== undefined) break;
+    path.push(e);
+  }
+  for (let k = 0; k < path.length; k++) found.set(path[k]!, m);
+  return m;
 }
 
 interface Message {
