@@ -17,7 +17,7 @@
  * "16:00") is read only when the caller says when the page is read (`hints.now`); "2 hours ago",
  * or an unknown word, gives null, and the caller treats the item as undated.
  */
-import type { DetectedItem, Detection } from './types';
+import type { DetectedItem } from './types';
 import { JOINERS, MONTHS, relativeDay, WEEKDAYS } from './words';
 
 const DIGITS = '0123456789';
@@ -287,8 +287,7 @@ export function parseDisplayedDate(raw: string | null | undefined, hints: DateHi
 /**
  * An item whose detector left its date as printed (`atText`), read: the first text that reads as a
  * date and time (parseDisplayedDate, no page hints) becomes `at`. An item that already has `at`
- * keeps it. Where a detection is received: the background's schema (src/messaging/protocol.ts) and
- * `detect` (./index.ts), so tests and the CLI see what the store gets.
+ * keeps it. Done where a detection is received (./receive.ts), not in the tab.
  */
 export function readPrintedDate<T extends DetectedItem>(item: T): Omit<T, 'atText'> {
   const { atText, ...rest } = item;
@@ -298,11 +297,6 @@ export function readPrintedDate<T extends DetectedItem>(item: T): Omit<T, 'atTex
     if (at) return { ...rest, at };
   }
   return rest;
-}
-
-/** Every item of a detection with its printed date read (readPrintedDate). */
-export function readPrintedDates(d: Detection): Detection {
-  return d.items.some((i) => i.atText) ? { ...d, items: d.items.map(readPrintedDate) } : d;
 }
 
 /** A day (with or without a time); a time-less day is its midnight. */

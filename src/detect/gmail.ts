@@ -79,11 +79,13 @@ function person(el: Element, role: Role, account: string | null): DetectedPerson
 /** "18f3a1b2c4d5e6f7" stays; "#msg-f:1789…" (decimal) becomes the same hex the legacy attribute holds. */
 export function normaliseGmailId(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const v = raw.trim().replace(/^#/, '');
+  let v = raw.trim();
+  if (v.charCodeAt(0) === 35) v = v.slice(1); // "#"
   if (!v || v === 'undefined') return null;
+  // The legacy hex form first: the commonest, one pattern for each id (issue 22).
+  if (/^[0-9a-f]{8,24}$/i.test(v)) return v.toLowerCase();
   const m = /^(?:msg|thread)-f:(\d{1,24})$/.exec(v);
   if (m) return BigInt(m[1]!).toString(16);
-  if (/^[0-9a-f]{8,24}$/i.test(v)) return v.toLowerCase();
   return v.slice(0, 100);
 }
 
@@ -165,31 +167,6 @@ function detailRows(boxes: readonly Element[], account: string | null, skip: (el
   if (!people.some((p) => p.role === 'from')) return null;
   if (unknown) degraded.add('gmail:details-labels');
   return { people, chips };
-}
-
-/**
- * The same person in the same role once. A message shows a handful: comparing them beats building a
- * key for each; a page that puts hundreds in one message gets the keyed pass.
- */
-function dedupe(people: DetectedPerson[]): DetectedPerson[] {
-  if (people.length > 16) return dedupeMany(people);
-  const out: DetectedPerson[] = [];
-  next: for (let k = 0; k < people.length; k++) {
-    const p = people[k]!;
-    for (let j = 0; j < out.length; j++) if (out[j]!.email === p.email && out[j]!.role === p.role) continue next;
-    out.push(p);
-  }
-  return out;
-}
-
-function dedupeMany(people: DetectedPerson[]): DetectedPerson[] {
-  const seen = new Set<string>();
-  return people.filter((p) => {
-    const key = `${p.role}|${p.email}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
@@ -444,7 +421,7 @@ function within(boxes: readonly Element[], el: Element): boolean {
 function peopleWithDetails(m: Message, hidden: Set<Element>, account: string | null, degraded: Set<string>): DetectedPerson[] {
   const boxes = m.details;
   const details = detailRows(boxes, account, (el) => hidden.has(el), degraded);
-  if (details) return dedupe(details.people);
+  if (details) return details.people;
   if (boxes.some((b) => b.querySelector('tr td') && !looksHidden(b))) degraded.add('gmail:details-labels');
   // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
   return headerPeople(m.chips.filter((el) => !within(boxes, el)), account, degraded);
@@ -459,14 +436,8 @@ function headerPeople(header: readonly Element[], account: string | null, degrad
     if (!from && el.matches(SEL.sender)) from = el;
     if (el.matches(SEL.recipients)) recipients.push(el);
   }
-  if (!from && header.length) {
-    degraded.add('gmail:sender');
-    from = header.find((el) => el.closest('h3')) ?? header[0]!;
-  }
-  if (recipients.length === 0 && header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) {
-    degraded.add('gmail:recipients');
-    for (let k = 0; k < header.length; k++) if (header[k] !== from) recipients.push(header[k]!);
-  }
+  if (!from && header.length) from = senderWithoutHint(header, degraded);
+  if (recipients.length === 0) recipientsWithoutHint(header, from, recipients, degraded);
   const people: DetectedPerson[] = [];
   const sender = from && person(from, 'from', account);
   if (sender) people.push(sender);
@@ -474,7 +445,20 @@ function headerPeople(header: readonly Element[], account: string | null, degrad
     const p = person(recipients[k]!, 'recipient', account);
     if (p && p.email !== sender?.email) people.push(p);
   }
-  return dedupe(people);
+  return people;
+}
+
+/** Without the sender's hint class: the chip in the message's `h3`, else its first. */
+function senderWithoutHint(header: readonly Element[], degraded: Set<string>): Element {
+  degraded.add('gmail:sender');
+  return header.find((el) => el.closest('h3')) ?? header[0]!;
+}
+
+/** No chip on the recipients line (a collapsed message shows none): any other person's chip is one. */
+function recipientsWithoutHint(header: readonly Element[], from: Element | null, recipients: Element[], degraded: Set<string>): void {
+  if (!header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) return;
+  degraded.add('gmail:recipients');
+  for (let k = 0; k < header.length; k++) if (header[k] !== from) recipients.push(header[k]!);
 }
 
 function listItems(doc: Document, account: string | null, degraded: Set<string>): DetectedItem[] {
@@ -491,7 +475,7 @@ function listItems(doc: Document, account: string | null, degraded: Set<string>)
     if (row.querySelector(SEL.listAd) || looksHidden(row)) continue;
     let senders = Array.from(row.querySelectorAll(SEL.listSenders));
     if (senders.length === 0) senders = Array.from(row.querySelectorAll('[email]'));
-    const people = dedupe(senders.map((el) => person(el, 'from', account)).filter((p): p is DetectedPerson => p !== null));
+    const people = senders.map((el) => person(el, 'from', account)).filter((p): p is DetectedPerson => p !== null);
     if (people.length === 0) continue;
     if (!hinted) degraded.add('gmail:list-row');
     const threadId = normaliseGmailId(row.querySelector(SEL.listThreadId)?.getAttribute('data-legacy-thread-id'));

@@ -8,7 +8,7 @@ import { proton } from './proton';
 import { roundcube } from './roundcube';
 import { sogo } from './sogo';
 import { yahoo } from './yahoo';
-import { readPrintedDates } from './dates';
+import { receive } from './receive';
 import type { Detection, Detector } from './types';
 import { emptyDetection } from './types';
 
@@ -29,8 +29,8 @@ export function detect(doc: Document, url: URL, now?: number): Detection {
   const detector = detectorFor(url);
   if (!detector) return emptyDetection(null);
   try {
-    // What the detector left printed is read here, as the background reads it on receipt.
-    return readPrintedDates(detector.detect(doc, url, now));
+    // What the background does on receipt is done here too (./receive.ts).
+    return receive(detector.detect(doc, url, now));
   } catch {
     return emptyDetection(detector.provider);
   }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { LIMITS } from './limits';
-import { readPrintedDate } from '../detect/dates';
+import { receiveItem } from '../detect/receive';
 import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM } from '../detect/types';
 
 export { LIMITS };
@@ -24,9 +24,9 @@ export const detectedPerson = z.strictObject({
 });
 
 /**
- * An item as a content script sends it. A date the detector left as the page printed it (`atText`,
- * Gmail's) is read here, on receipt, so the tab carries no date tables (issue 22): what the rest of
- * the background sees has `at` and no `atText`.
+ * An item as a content script sends it, finished here on receipt (src/detect/receive.ts) rather than
+ * in the tab (issue 22): a date the detector left as printed (`atText`, Gmail's) is read, and each
+ * person is kept once per role. What the rest of the background sees has `at` and no `atText`.
  */
 export const detectedItem = z
   .strictObject({
@@ -40,7 +40,7 @@ export const detectedItem = z
     moreRecipients: z.union([z.number().int().min(1).max(10_000_000), z.literal('unknown')]).optional(),
     end: z.iso.datetime({ offset: true }).nullable().optional(),
   })
-  .transform(readPrintedDate);
+  .transform(receiveItem);
 
 export const detection = z.strictObject({
   provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'roundcube', 'proton', 'yahoo', 'sogo', 'generic']),

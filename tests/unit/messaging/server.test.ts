@@ -207,6 +207,15 @@ describe('message server', () => {
     expect(got.every((i) => !('atText' in i))).toBe(true);
   });
 
+  it('keeps each person once per role, on receipt: the tab sends the chips as it read them', async () => {
+    const { listen, handler } = server();
+    const item = validCapture.detection.items[0]!;
+    const people = [...item.people, { email: 'b@example.com', name: null, role: 'recipient' }, ...item.people, { email: 'a@example.com', name: 'A', role: 'recipient' }];
+    await listen({ ...validCapture, detection: { ...validCapture.detection, items: [{ ...item, people }] } }, gmailTab);
+    const got = (handler.mock.calls[0] as unknown as [{ detection: { items: { people: { email: string; role: string }[] }[] } }])[0].detection.items[0]!.people;
+    expect(got.map((x) => `${x.role}:${x.email}`)).toEqual(['from:a@example.com', 'recipient:b@example.com', 'recipient:a@example.com']);
+  });
+
   it('bounds long page text instead of storing it whole', async () => {
     const { listen, handler } = server();
     const long = { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], subject: 'x'.repeat(1000) }] } };
