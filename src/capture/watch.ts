@@ -93,7 +93,8 @@ const RETRY_MAX_MS = 60_000;
 
 /** The page as the first detector for its address reads it; a detector that throws reads nothing. */
 function read(detectors: readonly Detector[]): Detection {
-  const url = new URL(location.href);
+  // The page's own address object: no URL made per read (src/detect/types.ts, PageAddress).
+  const url = location;
   const detector = detectors.find((d) => d.matches(url));
   try {
     return detector ? detector.detect(document, url, Date.now()) : emptyDetection(null);

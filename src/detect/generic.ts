@@ -10,7 +10,7 @@
 import { parseDisplayedDate } from './dates';
 import { MAX_LABEL_LENGTH, headerRole, moreCount, nameBeside } from './labels';
 import { asEmail, cleanName, cleanText, findEmail, looksHidden } from './text';
-import type { DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 const QUOTE_LINE = /\b(?:wrote|schreef|schrieb|a écrit|escribió)\s*:\s*$/i;
@@ -93,7 +93,7 @@ function firstQuoteLine(doc: Document): Node | null {
 export const generic: Detector = {
   provider: 'generic',
   matches: () => true,
-  detect(doc: Document, _url?: URL, now?: number): Detection {
+  detect(doc: Document, _url?: PageAddress, now?: number): Detection {
     const root = doc.body;
     if (!root) return emptyDetection('generic');
     const byRole = new Map<Role, DetectedPerson[]>();

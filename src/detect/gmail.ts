@@ -19,7 +19,7 @@
 import { googleAccountFromControl } from './google-account';
 import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
-import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM, type DetectedItem, type DetectedPerson, type Detection, type Detector, type Role } from './types';
+import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM, type DetectedItem, type DetectedPerson, type Detection, type Detector, type Role, type PageAddress } from './types';
 
 /** Each selector names the fixtures it must match (tests/fixtures/gmail/). */
 const SEL = {
@@ -124,7 +124,7 @@ export function gmailAccount(doc: Document): string | null {
   return asEmail(doc.querySelector(SEL.ownerChip)?.getAttribute('email'));
 }
 
-function threadIdFrom(main: ParentNode, url: URL): string | null {
+function threadIdFrom(main: ParentNode, url: PageAddress): string | null {
   // Scope to the conversation: list rows carry thread ids too (research §6, point 2).
   const h = main.querySelector(SEL.subjectDurable);
   const fromDom =
@@ -197,7 +197,7 @@ function emailItem(id: string | null, subject: string | null, printed: string[],
  * What only a changed Gmail needs (no wrapper classes, no sender or recipient hints, ids only in
  * `jslog`) lives in functions of its own that a normal page never calls.
  */
-function threadItems(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem[] {
+function threadItems(doc: Document, url: PageAddress, account: string | null, degraded: Set<string>): DetectedItem[] {
   const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return [];
   const subjectEl = main.querySelector(SEL.subject) ?? subjectWithoutHint(main, degraded);
@@ -487,7 +487,7 @@ function listItems(doc: Document, account: string | null, degraded: Set<string>)
   return items;
 }
 
-export function detectGmail(doc: Document, url: URL): Detection {
+export function detectGmail(doc: Document, url: PageAddress): Detection {
   const account = gmailAccount(doc);
   const degraded = new Set<string>();
   const marks = () => (degraded.size ? { degraded: [...degraded].sort() } : {});

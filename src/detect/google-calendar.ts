@@ -19,7 +19,7 @@
 import { parseEventWhen, parseFormDate, readTime } from './dates';
 import { calendarOfEventId, googleAccountFromControl } from './google-account';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector } from './types';
+import type { DetectedItem, DetectedPerson, Detection, Detector, PageAddress } from './types';
 
 /**
  * Google Calendar's words, by language (en, nl, de, fr, es, it, pt, pl). English and Dutch are from
@@ -112,7 +112,7 @@ function guests(section: Element | null, account: string | null): DetectedPerson
 }
 
 /** The year the page is showing: from the URL (/r/week/2026/11/23), else the header ("November 2026"). */
-function pageYear(doc: Document, url: URL): number | null {
+function pageYear(doc: Document, url: PageAddress): number | null {
   const fromUrl = /\/r\/[a-z]+\/(\d{4})\/\d{1,2}\/\d{1,2}/.exec(url.pathname);
   if (fromUrl) return +fromUrl[1]!;
   const header = doc.querySelector(SEL.header)?.textContent ?? '';
@@ -121,12 +121,12 @@ function pageYear(doc: Document, url: URL): number | null {
 }
 
 /** The account control, else the calendar the open event is on (the user's own, as a rule). */
-function calendarAccount(doc: Document, url: URL): string | null {
+function calendarAccount(doc: Document, url: PageAddress): string | null {
   const eid = doc.querySelector(SEL.details)?.getAttribute('data-eventid') ?? /\/eventedit\/([A-Za-z0-9_=-]+)/.exec(url.pathname)?.[1];
   return googleAccountFromControl(doc) ?? calendarOfEventId(eid);
 }
 
-function dialogItem(doc: Document, url: URL, account: string | null): DetectedItem | null | 'unreadable' {
+function dialogItem(doc: Document, url: PageAddress, account: string | null): DetectedItem | null | 'unreadable' {
   const dialogs = Array.from(doc.querySelectorAll(SEL.dialog)).filter((d) => !looksHidden(d) && d.querySelector(SEL.details));
   const dialog = dialogs.at(-1); // the most recently opened visible one
   if (!dialog) return null;
@@ -139,7 +139,7 @@ function dialogItem(doc: Document, url: URL, account: string | null): DetectedIt
   return { kind: 'meeting', id, subject, at: when.start, end: when.end, people };
 }
 
-function editItem(doc: Document, url: URL, account: string | null, degraded: Set<string>): DetectedItem | null {
+function editItem(doc: Document, url: PageAddress, account: string | null, degraded: Set<string>): DetectedItem | null {
   const m = /\/eventedit\/([A-Za-z0-9_=-]+)/.exec(url.pathname);
   if (!m) return null;
   const lang = doc.documentElement?.getAttribute('lang');
@@ -174,7 +174,7 @@ function editItem(doc: Document, url: URL, account: string | null, degraded: Set
   };
 }
 
-export function detectGoogleCalendar(doc: Document, url: URL): Detection {
+export function detectGoogleCalendar(doc: Document, url: PageAddress): Detection {
   const account = calendarAccount(doc, url);
   const degraded = new Set<string>();
   const marks = (item: DetectedItem) => {

@@ -9,7 +9,7 @@ import { roundcube } from './roundcube';
 import { sogo } from './sogo';
 import { yahoo } from './yahoo';
 import { receive } from './receive';
-import type { Detection, Detector } from './types';
+import type { Detection, Detector, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 /** The hosted webmails by host; then, for the sites a user turned Kring on for: Proton and Yahoo by
@@ -20,12 +20,12 @@ export const detectors: readonly Detector[] = [gmail, googleCalendar, outlookCal
 /** What a site the user turned Kring on for runs (entrypoints/site.content). */
 export const siteDetectors: readonly Detector[] = [proton, yahoo, sogo, roundcube, generic];
 
-export function detectorFor(url: URL): Detector | null {
+export function detectorFor(url: PageAddress): Detector | null {
   return detectors.find((d) => d.matches(url)) ?? null;
 }
 
 /** Run the detector for `url`; never throws (a broken page yields an empty detection). */
-export function detect(doc: Document, url: URL, now?: number): Detection {
+export function detect(doc: Document, url: PageAddress, now?: number): Detection {
   const detector = detectorFor(url);
   if (!detector) return emptyDetection(null);
   try {

@@ -15,7 +15,7 @@
 import { parseDateTimeRange, parseDay, readTime, two } from './dates';
 import { OUTLOOK_WORDS, ariaAny, chipsIn, outlookAccount, wordsRe } from './outlook-common';
 import { cleanName, cleanText, looksHidden } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector } from './types';
+import type { DetectedItem, DetectedPerson, Detection, Detector, PageAddress } from './types';
 
 const SEL = {
   /** The full event view. event-full.html: 1. */
@@ -36,7 +36,7 @@ const RESPONSE: [RegExp, DetectedPerson['response']][] = [
   [/(?:didn't respond|no response|not responded|geen antwoord|niet gereageerd|keine antwort|pas de réponse|sin respuesta|nessuna risposta|sem resposta|brak odpowiedzi)/iu, 'awaiting'],
 ];
 
-function fullViewItem(doc: Document, url: URL, account: string | null, lang: string | null, degraded: Set<string>): DetectedItem | null {
+function fullViewItem(doc: Document, url: PageAddress, account: string | null, lang: string | null, degraded: Set<string>): DetectedItem | null {
   const view = Array.from(doc.querySelectorAll(SEL.fullView)).find((v) => !looksHidden(v));
   if (!view) return null;
   const subject = cleanText(view.querySelector(SEL.title)?.textContent);
@@ -103,7 +103,7 @@ function tileItems(doc: Document, accountName: string | null, lang: string | nul
   return items;
 }
 
-export function detectOutlookCalendar(doc: Document, url: URL): Detection {
+export function detectOutlookCalendar(doc: Document, url: PageAddress): Detection {
   const { account, accountName } = outlookAccount(doc);
   const lang = doc.documentElement?.getAttribute('lang') ?? null;
   const degraded = new Set<string>();

@@ -17,7 +17,7 @@
 import { parseDisplayedDate } from './dates';
 import { OUTLOOK_WORDS, ariaAny, chipsIn, headerLineRole, outlookAccount } from './outlook-common';
 import { cleanName, cleanText, findEmail, looksHidden } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedItem, DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 
 const SEL = {
   /** The reading pane (gabeosx live capture; Outlook-Copy; Mailvelope's German template). All reading-pane fixtures: 1. */
@@ -39,7 +39,7 @@ const SEL = {
 
 const inBody = (el: Element) => el.closest(SEL.body) !== null;
 
-function itemId(url: URL): string | null {
+function itemId(url: PageAddress): string | null {
   const m = /\/(?:id|read)\/([^/?#]+)/.exec(url.pathname);
   return m ? decodeURIComponent(m[1]!).slice(0, 200) : null;
 }
@@ -91,7 +91,7 @@ function messageItem(lines: Line[], at: string | null, subject: string | null, c
   return { kind: 'email', id: convId && at ? `${convId}@${at}` : null, subject, at, people, threadId: convId };
 }
 
-function paneItems(doc: Document, url: URL, account: string | null, lang: string | null, degraded: Set<string>): DetectedItem[] | null {
+function paneItems(doc: Document, url: PageAddress, account: string | null, lang: string | null, degraded: Set<string>): DetectedItem[] | null {
   const pane = Array.from(doc.querySelectorAll(SEL.readingPane)).find((p) => !looksHidden(p));
   if (!pane) return null;
   const conv = pane.matches(SEL.conversation) ? pane : pane.querySelector(SEL.conversation);
@@ -157,7 +157,7 @@ function listItems(doc: Document, account: string | null, lang: string | null): 
   return items;
 }
 
-export function detectOutlookMail(doc: Document, url: URL): Detection {
+export function detectOutlookMail(doc: Document, url: PageAddress): Detection {
   const { account, accountName } = outlookAccount(doc);
   const lang = doc.documentElement?.getAttribute('lang') ?? null;
   const degraded = new Set<string>();

@@ -14,7 +14,7 @@
 import { parseDisplayedDate, toLocalIso } from './dates';
 import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, findEmail } from './text';
-import type { DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 const ITEM = '.message-recipient-item, [data-testid="recipient-item"]';
@@ -40,7 +40,7 @@ function messageDate(root: Element): string | null {
 export const proton: Detector = {
   provider: 'proton',
   matches: (url) => /^mail\.proton(?:mail)?\.(?:me|com|ch)$/.test(url.hostname),
-  detect(doc: Document, url: URL): Detection {
+  detect(doc: Document, url: PageAddress): Detection {
     const headers = Array.from(doc.querySelectorAll('.message-header, [data-testid="message-header-expanded"]'));
     if (headers.length === 0) return emptyDetection('proton', doc.querySelector('[data-testid="message-list"], .items-column-list') ? 'list' : 'other');
     const subject = cleanText(doc.querySelector('[data-testid="conversation-header:subject"], h1')?.textContent);

@@ -18,7 +18,7 @@
 import { parseDisplayedDate } from './dates';
 import { moreCount } from './labels';
 import { asEmail, cleanName, cleanText } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedItem, DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 const HEADER_ROLES: readonly [string, Role][] = [
@@ -51,7 +51,7 @@ function account(doc: Document): string | null {
   return asEmail(doc.querySelector('.header-title.username, .username')?.textContent ?? null);
 }
 
-function messageItem(doc: Document, url: URL, now: number | undefined): DetectedItem | null {
+function messageItem(doc: Document, url: PageAddress, now: number | undefined): DetectedItem | null {
   const header = doc.querySelector('#message-header');
   if (!header) return null;
   const table = header.querySelector('table.header-headers');
@@ -59,8 +59,9 @@ function messageItem(doc: Document, url: URL, now: number | undefined): Detected
   if (table) for (const [cls, role] of HEADER_ROLES) found.push(...people(table.querySelector(`td.header.${cls}`), role));
   // Without the table (or with it empty), the visible summary: the sender.
   if (!found.some((p) => p.role === 'from')) found = [...people(header.querySelector('.header-summary'), 'from'), ...found];
-  const uid = url.searchParams.get('_uid');
-  const mbox = url.searchParams.get('_mbox');
+  const query = new URLSearchParams(url.search);
+  const uid = query.get('_uid');
+  const mbox = query.get('_mbox');
   let more = 0;
   if (table) for (const link of Array.from(table.querySelectorAll('td.header.to a.morelink, td.header.cc a.morelink, td.header.bcc a.morelink'))) more += moreCount(link.textContent) ?? 0;
   const subjectEl = header.querySelector('h2.subject');
@@ -121,10 +122,11 @@ function listItems(doc: Document, account: string | null, now: number | undefine
 export const roundcube: Detector = {
   provider: 'roundcube',
   // Every Roundcube address carries `_task`; the login page too (and shows nobody).
-  matches: (url) => url.searchParams.has('_task'),
-  detect(doc: Document, url: URL, now?: number): Detection {
-    const task = url.searchParams.get('_task');
-    const action = url.searchParams.get('_action');
+  matches: (url) => new URLSearchParams(url.search).has('_task'),
+  detect(doc: Document, url: PageAddress, now?: number): Detection {
+    const query = new URLSearchParams(url.search);
+    const task = query.get('_task');
+    const action = query.get('_action');
     const me = account(doc);
     if (task !== 'mail') return { ...emptyDetection('roundcube', task ?? 'other'), account: me };
     if (action === 'compose') return { ...emptyDetection('roundcube', 'compose'), account: me };

@@ -23,7 +23,7 @@
 import { parseDisplayedDate, parseFormDate } from './dates';
 import { headerRole } from './labels';
 import { asEmail, cleanName, cleanText, looksHidden } from './text';
-import type { DetectedItem, DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedItem, DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 const bound = (expr: string) => `[ng-bind*="${expr}"]`;
@@ -67,7 +67,7 @@ const PARTSTAT: Record<string, DetectedPerson['response']> = {
 const text = (el: Element | null | undefined) => cleanText(el?.textContent);
 
 /** "#!/Mail/0/INBOX/4" → "INBOX/4"; the account number is left out. */
-function messageId(url: URL): string | null {
+function messageId(url: PageAddress): string | null {
   const m = /^#!\/Mail\/\d+\/(.+)\/(\d+)\/?$/.exec(url.hash);
   return m ? `${decodeURIComponent(m[1]!)}/${m[2]}` : null;
 }
@@ -89,7 +89,7 @@ function chipPerson(chip: Element, role: Role, owner: Owner, known: Map<string, 
   return { email: known.get(name) ?? null, name, role };
 }
 
-function messageItem(doc: Document, url: URL, owner: Owner, degraded: Set<string>, now: number | undefined): DetectedItem | null | 'unreadable' {
+function messageItem(doc: Document, url: PageAddress, owner: Owner, degraded: Set<string>, now: number | undefined): DetectedItem | null | 'unreadable' {
   const subjectEl = doc.querySelector(SEL.subject);
   if (!subjectEl || looksHidden(subjectEl)) return null;
   const people: DetectedPerson[] = [];
@@ -166,7 +166,7 @@ function eventItem(doc: Document, owner: Owner): DetectedItem | null {
 export const sogo: Detector = {
   provider: 'sogo',
   matches: (url) => /\/SOGo\//.test(url.pathname),
-  detect(doc: Document, url: URL, now?: number): Detection {
+  detect(doc: Document, url: PageAddress, now?: number): Detection {
     const owner: Owner = { account: asEmail(text(doc.querySelector(SEL.account))), accountName: cleanName(text(doc.querySelector(SEL.accountName))) };
     const base = { provider: 'sogo' as const, account: owner.account, ...(owner.accountName ? { accountName: owner.accountName } : {}) };
     const degraded = new Set<string>();

@@ -11,7 +11,7 @@
  */
 import { parseDisplayedDate } from './dates';
 import { asEmail, cleanName, cleanText, findEmail } from './text';
-import type { DetectedPerson, Detection, Detector, Role } from './types';
+import type { DetectedPerson, Detection, Detector, Role, PageAddress } from './types';
 import { emptyDetection } from './types';
 
 function pills(root: Element | null, role: Role): DetectedPerson[] {
@@ -28,7 +28,7 @@ function pills(root: Element | null, role: Role): DetectedPerson[] {
 export const yahoo: Detector = {
   provider: 'yahoo',
   matches: (url) => /^mail\.yahoo\.[a-z.]+$/.test(url.hostname),
-  detect(doc: Document, url: URL): Detection {
+  detect(doc: Document, url: PageAddress): Detection {
     const views = Array.from(doc.querySelectorAll('[data-test-id="message-view"]'));
     if (views.length === 0) return emptyDetection('yahoo', doc.querySelector('[data-test-id="message-list-item"]') ? 'list' : 'other');
     const subject = cleanText(doc.querySelector('[data-test-id="message-group-subject-text"], [data-test-id="message-subject"]')?.textContent);
