@@ -122,6 +122,14 @@ function failureKeyOf(d: Detection): string {
   return `${d.view}|${d.failure ?? ''}|${d.degraded?.join(',') ?? ''}|${location.href}`;
 }
 
+/** A change of the root element that is Kring's: its frame placed or put back, the margin it sets. */
+function oursAtRoot(r: MutationRecord): boolean {
+  if (r.type === 'attributes') return r.attributeName === 'style';
+  for (let k = 0; k < r.addedNodes.length; k++) if ((r.addedNodes[k] as Element).id !== FRAME_ID) return false;
+  for (let k = 0; k < r.removedNodes.length; k++) if ((r.removedNodes[k] as Element).id !== FRAME_ID) return false;
+  return true;
+}
+
 /** New items for the store; the first of a run's messages also says how the page read. */
 function report(detection: Detection, items: Detection['items'], withFailure: boolean): Detection {
   const { failure, degraded, ...rest } = detection;
@@ -265,13 +273,8 @@ export function startCapture(ctx: CaptureContext, opts: CaptureOptions): { runNo
   const root = document.documentElement;
   /** Kring's own frame being placed, resized or put back, and the page's margin it sets. */
   const ours = (r: MutationRecord): boolean => {
-    if (r.target === root) {
-      if (r.type === 'attributes') return r.attributeName === 'style';
-      for (let k = 0; k < r.addedNodes.length; k++) if ((r.addedNodes[k] as Element).id !== FRAME_ID) return false;
-      for (let k = 0; k < r.removedNodes.length; k++) if ((r.removedNodes[k] as Element).id !== FRAME_ID) return false;
-      return true;
-    }
     const t = r.target as Element;
+    if (t === root) return oursAtRoot(r);
     return t.id === FRAME_ID || (t.parentNode as Element | null)?.id === FRAME_ID;
   };
   const observer = new MutationObserver((records) => {

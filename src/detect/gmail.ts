@@ -456,7 +456,12 @@ function senderWithoutHint(header: readonly Element[], degraded: Set<string>): E
 
 /** No chip on the recipients line (a collapsed message shows none): any other person's chip is one. */
 function recipientsWithoutHint(header: readonly Element[], from: Element | null, recipients: Element[], degraded: Set<string>): void {
-  if (!header.some((el) => el !== from && el.getAttribute('email') !== from?.getAttribute('email'))) return;
+  // A collapsed message's one chip is its sender's: most messages of a long conversation end here.
+  if (header.length < 2 && header[0] === from) return;
+  const sender = from?.getAttribute('email');
+  let other = false;
+  for (let k = 0; k < header.length && !other; k++) other = header[k] !== from && header[k]!.getAttribute('email') !== sender;
+  if (!other) return;
   degraded.add('gmail:recipients');
   for (let k = 0; k < header.length; k++) if (header[k] !== from) recipients.push(header[k]!);
 }
