@@ -18,8 +18,8 @@
  */
 import { googleAccountFromControl } from './google-account';
 import { headerRole } from './labels';
-import { asEmail, cleanName, cleanText, looksHidden } from './text';
-import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM, type DetectedItem, type DetectedPerson, type Detection, type Detector, type Role, type PageAddress } from './types';
+import { asEmail, cleanText, looksHidden } from './text';
+import { MAX_ADDRESS, MAX_RAW_NAME, PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM, type DetectedItem, type DetectedPerson, type Detection, type Detector, type Role, type PageAddress } from './types';
 
 /** Each selector names the fixtures it must match (tests/fixtures/gmail/). */
 const SEL = {
@@ -68,12 +68,19 @@ const SEL = {
 /** Rows of the details popup that are not people ("reply-to:", "date:", "mailed-by:"…). */
 const DETAIL_SKIP = /^(?:reply-to|antwoord aan|antwoorden aan|antwort an|répondre à|responder a|rispondi a|odpowiedź do)$/i;
 
+/**
+ * A chip's person as the page gives it: the address trimmed and lower-cased, the name as written.
+ * Both are checked where the detection is received (./receive.ts): an address that is not one
+ * drops the person there, a name is tidied. What runs for every chip in the tab stays small.
+ */
 function person(el: Element, role: Role, account: string | null): DetectedPerson | null {
-  const email = asEmail(el.getAttribute('email') ?? el.getAttribute('data-hovercard-id'));
+  const raw = el.getAttribute('email') ?? el.getAttribute('data-hovercard-id');
+  if (!raw || raw.length > MAX_ADDRESS) return null;
+  const email = raw.trim().toLowerCase();
   if (!email) return null;
   // Gmail labels the owner "me" ("mij" in Dutch): a pronoun, not their name.
-  const name = email === account ? null : cleanName(el.getAttribute('name') ?? el.textContent);
-  return { email, name, role };
+  const name = email === account ? null : (el.getAttribute('name') ?? el.textContent);
+  return { email, name: name ? name.slice(0, MAX_RAW_NAME) : null, role };
 }
 
 /** "18f3a1b2c4d5e6f7" stays; "#msg-f:1789…" (decimal) becomes the same hex the legacy attribute holds. */

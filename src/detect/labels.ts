@@ -19,15 +19,23 @@
 import { cleanName } from './text';
 import type { Role } from './types';
 
-/** Header labels by role. Matched on the whole label, case-insensitively, without its colon. */
-export const HEADER_WORDS = {
-  from: ['from', 'sender', 'van', 'afzender', 'von', 'absender', 'de', 'expéditeur', 'remitente', 'da', 'mittente', 'od', 'nadawca'],
-  to: ['to', 'recipient', 'recipients', 'aan', 'ontvanger', 'ontvangers', 'an', 'empfänger', 'à', 'a', 'pour', 'destinataire', 'destinataires', 'para', 'destinatario', 'destinatarios', 'do', 'adresat'],
-  cc: ['cc', 'kopie', 'kopie (cc)', 'copie', 'copie à', 'copia', 'dw'],
-  bcc: ['bcc', 'bcc-kopie', 'blindkopie', 'blindkopie (bcc)', 'cci', 'cco', 'ccn', 'udw'],
-} as const;
-/** Each label word (lower case) and the role it names: a look-up, not a pattern built at load (issue 22). */
-const LABELS: ReadonlyMap<string, Role> = new Map((Object.entries(HEADER_WORDS) as [Role, readonly string[]][]).flatMap(([role, words]) => words.map((w) => [w, role] as const)));
+/**
+ * Header labels by role. Matched on the whole label, case-insensitively, without its colon. Made
+ * when first asked for, not when a content script loads: most Gmail tabs never open a details
+ * popup, and a table built at load is held by every tab (issue 22).
+ */
+export function headerWords() {
+  return {
+    from: ['from', 'sender', 'van', 'afzender', 'von', 'absender', 'de', 'expéditeur', 'remitente', 'da', 'mittente', 'od', 'nadawca'],
+    to: ['to', 'recipient', 'recipients', 'aan', 'ontvanger', 'ontvangers', 'an', 'empfänger', 'à', 'a', 'pour', 'destinataire', 'destinataires', 'para', 'destinatario', 'destinatarios', 'do', 'adresat'],
+    cc: ['cc', 'kopie', 'kopie (cc)', 'copie', 'copie à', 'copia', 'dw'],
+    bcc: ['bcc', 'bcc-kopie', 'blindkopie', 'blindkopie (bcc)', 'cci', 'cco', 'ccn', 'udw'],
+  } as const;
+}
+/** Each label word (lower case) and the role it names: a look-up, not a pattern (issue 22). */
+let labels: ReadonlyMap<string, Role> | null = null;
+const labelRoles = (): ReadonlyMap<string, Role> =>
+  (labels ??= new Map((Object.entries(headerWords()) as [Role, readonly string[]][]).flatMap(([role, words]) => words.map((w) => [w, role] as const))));
 
 /** The longest text a label can have; longer text is not looked at (a hostile page can be huge). */
 export const MAX_LABEL_LENGTH = 40;
@@ -37,7 +45,7 @@ export function headerRole(label: string | null | undefined): Role | null {
   if (!label || label.length > MAX_LABEL_LENGTH) return null;
   const text = label.replace(/[:\s\u00a0]+$/, '').trim();
   if (text.length === 0 || text.length > 20) return null;
-  return LABELS.get(text.toLowerCase()) ?? null;
+  return labelRoles().get(text.toLowerCase()) ?? null;
 }
 
 /**
@@ -60,7 +68,7 @@ export const nameBeside = (text: string, email: string): string | null => cleanN
  * the "+15" and "and 15 others" other webmails print. Short text only; null when it says none.
  */
 const MORE_WORDS = 'more|meer|weitere|de plus|más|mas|mais|więcej|others?|anderen?|autres?|otros?|altri|outros?|innych|osób|people|personen|personnes|personas|persone|pessoas';
-const MORE = new RegExp(`^(?:(?:and|en|und|et|y|e|i)\\s+)?(?:\\+\\s*(\\d{1,6})(?:\\s+(?:${MORE_WORDS}))?|(\\d{1,6})\\s+(?:${MORE_WORDS})|(?:ancora|altri)\\s+(\\d{1,6}))\\s*(?:\\.{3}|…)?$`, 'iu');
+const MORE = /* @__PURE__ */ new RegExp(`^(?:(?:and|en|und|et|y|e|i)\\s+)?(?:\\+\\s*(\\d{1,6})(?:\\s+(?:${MORE_WORDS}))?|(\\d{1,6})\\s+(?:${MORE_WORDS})|(?:ancora|altri)\\s+(\\d{1,6}))\\s*(?:\\.{3}|…)?$`, 'iu');
 export function moreCount(text: string | null | undefined): number | null {
   if (!text || text.length > MAX_LABEL_LENGTH) return null;
   const m = MORE.exec(text.replace(/\s+/gu, ' ').trim().replace(/^[,;]\s*/u, ''));

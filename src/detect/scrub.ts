@@ -14,7 +14,7 @@
 import { ZONE_NAMES, parseDisplayedDate, parseEventWhen } from './dates';
 import { ACCOUNT_LABELS } from './google-account';
 import { CALENDAR_WORDS } from './google-calendar';
-import { HEADER_WORDS } from './labels';
+import { headerWords } from './labels';
 import { OUTLOOK_WORDS } from './outlook-common';
 import { asEmail } from './text';
 import { isJoiner, monthNumber, weekdayNumber } from './words';
@@ -50,7 +50,7 @@ const UI_WORDS = new Set(
       'recipient recipients ontvanger ontvangers empfänger destinataire destinataires cci cco remitente expéditeur schrieb écrit escribió ' +
       'betreff objet asunto oggetto assunto temat gesendet envoyé enviado inviato wysłane'
     ).split(' '),
-    ...[ACCOUNT_LABELS, ...Object.values(HEADER_WORDS), ...Object.values(OUTLOOK_WORDS), ...Object.values(CALENDAR_WORDS)].flatMap((list) => list.flatMap((phrase) => phrase.toLowerCase().split(/[\s:.]+/))),
+    ...[ACCOUNT_LABELS, ...Object.values(headerWords()), ...Object.values(OUTLOOK_WORDS), ...Object.values(CALENDAR_WORDS)].flatMap((list) => list.flatMap((phrase) => phrase.toLowerCase().split(/[\s:.]+/))),
   ].filter(Boolean),
 );
 

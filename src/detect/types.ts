@@ -8,9 +8,16 @@ export type Provider = 'gmail' | 'google-calendar' | 'outlook-mail' | 'outlook-c
 export type Role = 'from' | 'to' | 'cc' | 'bcc' | 'recipient' | 'organizer' | 'attendee';
 
 export interface DetectedPerson {
-  /** Lower-case address, or null where the page shows only a name. */
+  /**
+   * Lower-case address, or null where the page shows only a name. A detector may leave it as the
+   * page wrote it (trimmed, lower case, at most MAX_ADDRESS characters): it is checked where the
+   * detection is received (./receive.ts), and a person whose address is not one is dropped there.
+   */
   email: string | null;
-  /** The name as displayed, trimmed; never an address. */
+  /**
+   * The name as displayed, trimmed; never an address. A detector may leave it as written (at most
+   * MAX_RAW_NAME characters): it is tidied where the detection is received.
+   */
   name: string | null;
   role: Role;
   /** A meeting guest's answer, where the page shows it. Not part of the printed contract. */
@@ -87,6 +94,10 @@ export interface Detector {
   detect(doc: Document, url: PageAddress, now?: number): Detection;
 }
 
+/** The longest address there is (RFC 5321's path limit, less its brackets). */
+export const MAX_ADDRESS = 254;
+/** The most of a name as written that a detector sends (whitespace included); 300 are kept. */
+export const MAX_RAW_NAME = 1000;
 /** The longest printed date read: ./dates.ts looks at no longer text (attacker-controlled). */
 export const PRINTED_DATE_MAX = 160;
 /** Printed dates kept per item (DetectedItem.atText): a message shows one, with a fallback or two. */

@@ -1,6 +1,6 @@
 // What is done to a detection on receipt rather than in the tab (src/detect/receive.ts).
 import { describe, expect, it } from 'vitest';
-import { oncePerRole, receive } from '../../../src/detect/receive';
+import { checked, oncePerRole, receive } from '../../../src/detect/receive';
 import type { DetectedPerson, Detection } from '../../../src/detect/types';
 
 const p = (email: string | null, role: DetectedPerson['role'], name: string | null = null): DetectedPerson => ({ email, name, role });
@@ -21,6 +21,27 @@ describe('oncePerRole', () => {
   it('gives back the same list when nothing repeats', () => {
     const people = [p('a@x.nl', 'from'), p('b@x.nl', 'to')];
     expect(oncePerRole(people)).toBe(people);
+  });
+});
+
+describe('checked', () => {
+  it('drops a person whose address is not one, lower-cases and trims addresses, tidies names', () => {
+    const people = [
+      p(' Anna.Bos@Example.org ', 'from', '  Anna\n   Bos '),
+      p('not an address', 'to', 'Junk'),
+      p('mailto:piet@x.nl', 'to', 'piet@x.nl'),
+      p(null, 'attendee', ' Jan '),
+      p('a'.repeat(250) + '@x.nl', 'cc', 'Long'),
+    ];
+    expect(checked(people)).toEqual([p('anna.bos@example.org', 'from', 'Anna Bos'), p('piet@x.nl', 'to', null), p(null, 'attendee', 'Jan')]);
+  });
+
+  it('gives back the same list, untouched, when every person is already checked', () => {
+    const people = [p('a@x.nl', 'from', 'A'), p(null, 'attendee', 'Jan'), p('b@x.nl', 'to')];
+    expect(checked(people)).toBe(people);
+    // And checking twice changes nothing more.
+    const once = checked([p(' B@X.nl ', 'to', ' B ')]);
+    expect(checked(once)).toBe(once);
   });
 });
 

@@ -216,6 +216,15 @@ describe('message server', () => {
     expect(got.map((x) => `${x.role}:${x.email}`)).toEqual(['from:a@example.com', 'recipient:b@example.com', 'recipient:a@example.com']);
   });
 
+  it("checks each person's address and tidies their name on receipt: the tab sends what Gmail's chips say", async () => {
+    const { listen, handler } = server();
+    const item = validCapture.detection.items[0]!;
+    const people = [{ email: 'a@example.com', name: '  A\n  Person ', role: 'from' }, { email: 'undefined', name: 'Nobody', role: 'recipient' }];
+    await listen({ ...validCapture, detection: { ...validCapture.detection, items: [{ ...item, people }] } }, gmailTab);
+    const got = (handler.mock.calls[0] as unknown as [{ detection: { items: { people: unknown[] }[] } }])[0].detection.items[0]!.people;
+    expect(got).toEqual([{ email: 'a@example.com', name: 'A Person', role: 'from' }]);
+  });
+
   it('bounds long page text instead of storing it whole', async () => {
     const { listen, handler } = server();
     const long = { ...validCapture, detection: { ...validCapture.detection, items: [{ ...validCapture.detection.items[0], subject: 'x'.repeat(1000) }] } };
