@@ -249,7 +249,29 @@ function threadItems(doc: Document, url: PageAddress, account: string | null, de
   const items: DetectedItem[] = [];
   for (let k = 0; k < thread.messages.length; k++) {
     const m = thread.messages[k]!;
-    const people = m.details.length ? peopleWithDetails(m, hidden, account, degraded) : headerPeople(m.chips, account, degraded);
+    let people = m.details.length ? peopleWithDetails(m, hidden, account, degraded) : null;
+    if (!people) {
+      // The message's header chips: its sender, and recipients on the line under it. Read here,
+      // in the loop, not in a function called for each message: one that is called a hundred
+      // times a read is compiled a second time, optimised, and the tab holds that code too.
+      const header = m.chips;
+      let from: Element | null = null;
+      const recipients: Element[] = [];
+      for (let c = 0; c < header.length; c++) {
+        const el = header[c]!;
+        if (!from && el.matches(SEL.sender)) from = el;
+        if (el.matches(SEL.recipients)) recipients.push(el);
+      }
+      if (!from && header.length) from = senderWithoutHint(header, degraded);
+      if (recipients.length === 0) recipientsWithoutHint(header, from, recipients, degraded);
+      people = [];
+      const sender = from && person(from, 'from', account);
+      if (sender) people.push(sender);
+      for (let c = 0; c < recipients.length; c++) {
+        const p = person(recipients[c]!, 'recipient', account);
+        if (p && p.email !== sender?.email) people.push(p);
+      }
+    }
     if (people.length === 0 && looksHidden(m.scope)) continue;
     items.push(emailItem(m.id, subject, m.printed, people, threadId));
   }
@@ -424,35 +446,19 @@ function within(boxes: readonly Element[], el: Element): boolean {
   return false;
 }
 
-/** A message with a details popup: its typed rows where Kring can read them, else the header's chips outside it. */
-function peopleWithDetails(m: Message, hidden: Set<Element>, account: string | null, degraded: Set<string>): DetectedPerson[] {
+/**
+ * A message with a details popup: its typed rows where Kring can read them; else null, and the
+ * message keeps only its chips outside the popup, to be read as its header (threadItems).
+ */
+function peopleWithDetails(m: Message, hidden: Set<Element>, account: string | null, degraded: Set<string>): DetectedPerson[] | null {
   const boxes = m.details;
   const details = detailRows(boxes, account, (el) => hidden.has(el), degraded);
   if (details) return details.people;
   if (boxes.some((b) => b.querySelector('tr td') && !looksHidden(b))) degraded.add('gmail:details-labels');
-  // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients.
-  return headerPeople(m.chips.filter((el) => !within(boxes, el)), account, degraded);
-}
-
-/** The sender's chip and the recipients line; without those hints, the chip in the `h3` and the others. */
-function headerPeople(header: readonly Element[], account: string | null, degraded: Set<string>): DetectedPerson[] {
-  let from: Element | null = null;
-  const recipients: Element[] = [];
-  for (let k = 0; k < header.length; k++) {
-    const el = header[k]!;
-    if (!from && el.matches(SEL.sender)) from = el;
-    if (el.matches(SEL.recipients)) recipients.push(el);
-  }
-  if (!from && header.length) from = senderWithoutHint(header, degraded);
-  if (recipients.length === 0) recipientsWithoutHint(header, from, recipients, degraded);
-  const people: DetectedPerson[] = [];
-  const sender = from && person(from, 'from', account);
-  if (sender) people.push(sender);
-  for (let k = 0; k < recipients.length; k++) {
-    const p = person(recipients[k]!, 'recipient', account);
-    if (p && p.email !== sender?.email) people.push(p);
-  }
-  return people;
+  // Chips in a details popup Kring cannot read (unknown labels, hidden) are not recipients: the
+  // message is read from its other chips, as one without a popup.
+  m.chips = m.chips.filter((el) => !within(boxes, el));
+  return null;
 }
 
 /** Without the sender's hint class: the chip in the message's `h3`, else its first. */
