@@ -68,10 +68,13 @@ export const nameBeside = (text: string, email: string): string | null => cleanN
  * the "+15" and "and 15 others" other webmails print. Short text only; null when it says none.
  */
 const MORE_WORDS = 'more|meer|weitere|de plus|más|mas|mais|więcej|others?|anderen?|autres?|otros?|altri|outros?|innych|osób|people|personen|personnes|personas|persone|pessoas';
-const MORE = /* @__PURE__ */ new RegExp(`^(?:(?:and|en|und|et|y|e|i)\\s+)?(?:\\+\\s*(\\d{1,6})(?:\\s+(?:${MORE_WORDS}))?|(\\d{1,6})\\s+(?:${MORE_WORDS})|(?:ancora|altri)\\s+(\\d{1,6}))\\s*(?:\\.{3}|…)?$`, 'iu');
+/** Built on first use: only the sites' readers count, and a Gmail tab holds no pattern it never runs (issue 22). */
+let more: RegExp | null = null;
+const MORE = () =>
+  (more ??= new RegExp(`^(?:(?:and|en|und|et|y|e|i)\\s+)?(?:\\+\\s*(\\d{1,6})(?:\\s+(?:${MORE_WORDS}))?|(\\d{1,6})\\s+(?:${MORE_WORDS})|(?:ancora|altri)\\s+(\\d{1,6}))\\s*(?:\\.{3}|…)?$`, 'iu'));
 export function moreCount(text: string | null | undefined): number | null {
   if (!text || text.length > MAX_LABEL_LENGTH) return null;
-  const m = MORE.exec(text.replace(/\s+/gu, ' ').trim().replace(/^[,;]\s*/u, ''));
+  const m = MORE().exec(text.replace(/\s+/gu, ' ').trim().replace(/^[,;]\s*/u, ''));
   if (!m) return null;
   const n = +(m[1] ?? m[2] ?? m[3]!);
   return n > 0 ? n : null;

@@ -34,8 +34,8 @@ export interface DetectedItem {
   /**
    * The date as the page printed it, where the detector leaves reading it to whoever receives the
    * detection: texts to try in order, the first that reads as a date and time becomes `at`
-   * (`readPrintedDates` in ./dates.ts; the background does it on receipt, `detect` in ./index.ts
-   * for tests and the CLI). So a content script whose dates need no page hints (Gmail's titles)
+   * (`readPrintedDate` in ./dates.ts, run by ./receive.ts: the background does it on receipt,
+   * `detect` in ./index.ts for tests and the CLI). So a content script whose dates need no page hints (Gmail's titles)
    * carries no date tables in every tab (issue 22). At most PRINTED_DATES_PER_ITEM texts of at most
    * PRINTED_DATE_MAX characters; absent once read. Not part of the printed contract.
    */
