@@ -41,3 +41,14 @@ test('the Chrome manifest has exactly the expected permissions and hosts', () =>
   expect(manifest.content_scripts.every((c: { all_frames?: boolean }) => !c.all_frames)).toBe(true);
   expect([...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)].sort()).toEqual([...manifest.host_permissions].sort());
 });
+
+test("Gmail's content script leaves to the background what it finishes on receipt: no date tables, no address objects", () => {
+  // issue 22: the date tables of eight languages and the URL interface are held by every tab that
+  // loads them. Gmail's dates are read on receipt (src/detect/receive.ts); its address is `location`.
+  const script = (name: string) => readFileSync(join(EXTENSION, 'content-scripts', name), 'utf8');
+  const gmail = script('gmail.js');
+  for (const word of ['januari', 'listopad', 'dezember']) expect(gmail, word).not.toContain(word);
+  expect(gmail).not.toContain('new URL(');
+  // The words are the tables' own: the scripts that read dates in the page carry them.
+  for (const word of ['januari', 'listopad']) expect(script('outlook.js'), word).toContain(word);
+});
