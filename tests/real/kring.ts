@@ -19,6 +19,8 @@ export const builtForTests = () => existsSync(join(EXTENSION, 'manifest.json'));
 
 export interface Harness {
   httpPort: number;
+  /** The harness's temporary folder (its servers' logs are in it), where it has one. */
+  dir?: string;
   stop(): Promise<void>;
 }
 

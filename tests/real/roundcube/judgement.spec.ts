@@ -10,6 +10,7 @@ import { builtForTests, ORIGIN, realWebmailTest, stored, turnOnForSite, type Sto
 import { popupUrl } from '../../e2e/fixtures';
 // @ts-expect-error plain ESM module without types
 import { missing, startRoundcube } from './server.mjs';
+import { logInToRoundcube } from './login';
 // @ts-expect-error plain ESM module without types
 import { forHarness, generateMailbox, NETWORK, NOT_PEOPLE, OWNER, PASSWORD } from './generated-mailbox.mjs';
 
@@ -129,17 +130,11 @@ async function personPage(popup: Page, address: string) {
 
 const personOf = (s: Stored, address: string) => s.people.find((p) => p.id === s.addresses.find((a) => a.address === address)?.personId);
 
-test('a generated mailbox of 18 months, opened in a real Roundcube: what Kring stores, its Due list, replies owed both ways, rhythms and who is a person follow from the ground truth', async ({ kring: context, extensionId }) => {
+test('a generated mailbox of 18 months, opened in a real Roundcube: what Kring stores, its Due list, replies owed both ways, rhythms and who is a person follow from the ground truth', async ({ kring: context, extensionId, server }) => {
   test.setTimeout(600_000);
   const started = Date.now();
   const options = await turnOnForSite(context, extensionId);
-  const mail = await context.newPage();
-  await mail.setViewportSize({ width: 1400, height: 900 });
-  await mail.goto(`${ORIGIN}/`);
-  await mail.fill('#rcmloginuser', OWNER.address);
-  await mail.fill('#rcmloginpwd', PASSWORD);
-  await mail.click('#rcmloginsubmit');
-  await mail.waitForSelector('tr[id^="rcmrow"]');
+  const mail = await logInToRoundcube(context, OWNER.address, PASSWORD, server.dir);
   await openEvery(mail, 'INBOX');
   await openEvery(mail, 'Sent');
   const captured = Date.now() - started;

@@ -9,6 +9,7 @@ import { expect } from '@playwright/test';
 import { addressesOf, builtForTests, ORIGIN, realWebmailTest, stored, turnOnForSite } from '../kring';
 // @ts-expect-error plain ESM module without types
 import { missing, startRoundcube } from './server.mjs';
+import { logInToRoundcube } from './login';
 // @ts-expect-error plain ESM module without types
 import { PASSWORD, USER } from './mailbox.mjs';
 
@@ -18,18 +19,12 @@ test.describe.configure({ mode: 'serial' });
 test.skip(missing().length > 0, `the real Roundcube test needs ${missing().join(', ')}; bash .ci/run provides them`);
 test.skip(!builtForTests(), 'the test build is missing: npm run build:test');
 
-test('turned on through the settings page, Kring captures a real Roundcube: list, opened messages, Sent; skips quotes and newsletters; the sidebar adds to the network', async ({ kring: context, extensionId }) => {
+test('turned on through the settings page, Kring captures a real Roundcube: list, opened messages, Sent; skips quotes and newsletters; the sidebar adds to the network', async ({ kring: context, extensionId, server }) => {
   test.setTimeout(120_000);
   const options = await turnOnForSite(context, extensionId);
 
   // Log in to the real Roundcube.
-  const mail = await context.newPage();
-  await mail.setViewportSize({ width: 1400, height: 900 });
-  await mail.goto(`${ORIGIN}/`);
-  await mail.fill('#rcmloginuser', USER);
-  await mail.fill('#rcmloginpwd', PASSWORD);
-  await mail.click('#rcmloginsubmit');
-  await mail.waitForSelector('tr[id^="rcmrow"]');
+  const mail = await logInToRoundcube(context, USER, PASSWORD, server.dir);
 
   // The inbox list: each sender, direction in; the newsletter never a person.
   await expect.poll(async () => addressesOf(await stored(options)).size, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
