@@ -1,4 +1,5 @@
 /** Small text helpers shared by the detectors. Pure; no browser APIs beyond the DOM given. */
+import { MAX_ADDRESS } from './types';
 
 // Deliberately simple: a page attribute either holds one address or it does not.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -12,7 +13,7 @@ export const MAX_TEXT = 300;
 export function asEmail(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim().replace(/^mailto:/i, '').toLowerCase();
-  return v.length <= 254 && EMAIL.test(v) ? v : null;
+  return v.length <= MAX_ADDRESS && EMAIL.test(v) ? v : null;
 }
 
 /**

@@ -10,14 +10,14 @@ z.config({ jitless: true });
 
 import { LIMITS } from './limits';
 import { receiveItem } from '../detect/receive';
-import { PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM } from '../detect/types';
+import { MAX_ADDRESS, PRINTED_DATE_MAX, PRINTED_DATES_PER_ITEM } from '../detect/types';
 
 export { LIMITS };
 
 const text = z.string().max(LIMITS.text * 4).transform((s) => s.slice(0, LIMITS.text));
 
 export const detectedPerson = z.strictObject({
-  email: z.string().max(254).nullable(),
+  email: z.string().max(MAX_ADDRESS).nullable(),
   name: text.nullable(),
   role: z.enum(['from', 'to', 'cc', 'bcc', 'recipient', 'organizer', 'attendee']),
   response: z.enum(['accepted', 'declined', 'tentative', 'awaiting']).optional(),
@@ -45,7 +45,7 @@ export const detectedItem = z
 export const detection = z.strictObject({
   provider: z.enum(['gmail', 'google-calendar', 'outlook-mail', 'outlook-calendar', 'roundcube', 'proton', 'yahoo', 'sogo', 'generic']),
   view: z.string().max(40),
-  account: z.string().max(254).nullable(),
+  account: z.string().max(MAX_ADDRESS).nullable(),
   accountName: text.nullable().optional(),
   items: z.array(detectedItem).max(LIMITS.itemsPerMessage),
   failure: z.enum(['no-people', 'no-id']).optional(),
@@ -84,7 +84,7 @@ export const capturePage = z.strictObject({
  * actions. `get-page` is answered with the sender's own tab only.
  */
 export const sidebarGetPage = z.strictObject({ type: z.literal('sidebar/get-page'), key: z.string().max(100) });
-const email = z.string().max(254);
+const email = z.string().max(MAX_ADDRESS);
 export const sidebarAdd = z.strictObject({ type: z.literal('sidebar/add-to-network'), email, name: text.nullable() });
 export const sidebarCadence = z.strictObject({
   type: z.literal('sidebar/set-cadence'),
