@@ -146,6 +146,43 @@ async function detection() {
   const k = stat(r.kring);
   const b = stat(r.bare);
   figures.push({ id: 'detect-100', label: 'Detecting a 100-message Gmail thread', unit: 'ms', value: k, baseline: { label: "bare querySelectorAll('[email]')", value: b }, ratio: k.median / b.median, target: '≤ 3× the bare scan', pass: k.median <= 3 * b.median });
+  await coldDetection(bundle.outputFiles[0]!.text);
+}
+
+/**
+ * The first detection in a fresh page, as a tab's first report runs it: V8 compiles each function on
+ * its first call and interprets it until it is warm. This is the part of Kring's cost at load that
+ * reading the page takes, without evaluating the script, messaging or the sidebar frame; the bare
+ * scan, also run first in a fresh page, is what the reference does at load.
+ */
+async function coldDetection(bundle: string) {
+  const { context, close } = await launch(null);
+  const kring: number[] = [];
+  const bare: number[] = [];
+  for (let round = 0; round < (QUICK ? 2 : 9); round++) {
+    for (const first of ['kring', 'bare'] as const) {
+      const page = await context.newPage();
+      await page.setContent(gmailThread(100));
+      await page.addScriptTag({ content: bundle });
+      const ms = await page.evaluate(({ first, url }) => {
+        const t = performance.now();
+        if (first === 'kring') {
+          const detect = (globalThis as unknown as { __kringDetect: (d: Document, u: URL) => { items: unknown[] } }).__kringDetect;
+          if (detect(document, new URL(url)).items.length !== 100) throw new Error('detector did not find 100 messages');
+        } else {
+          const seen = Array.from(document.querySelectorAll('[email]'), (el) => [el.getAttribute('email'), el.getAttribute('name')]);
+          if (seen.length === 0) throw new Error('no [email] on the page');
+        }
+        return performance.now() - t;
+      }, { first, url: THREAD_URL });
+      (first === 'kring' ? kring : bare).push(ms);
+      await page.close();
+    }
+  }
+  await close();
+  const k = stat(kring);
+  const b = stat(bare);
+  figures.push({ id: 'detect-100-cold', label: 'Detecting a 100-message Gmail thread, first run in a fresh page (as at load)', unit: 'ms', value: k, baseline: { label: "bare querySelectorAll('[email]'), also first in a fresh page", value: b }, ratio: k.median / Math.max(b.median, 0.1), target: "reported (issue 22: this is within Kring's cost at load)", pass: true });
 }
 
 // ---------- 3. main-thread script time and heap added to a Gmail tab ----------
@@ -225,7 +262,9 @@ async function tabCost() {
   const script = (id: string, label: string, k: Stat, r: Stat, note: string) =>
     figures.push({ id, label, unit: 'ms', value: k, baseline: { label: 'reference extension (reads [email] after each change, sends to background)', value: r }, ratio: k.median / Math.max(r.median, 0.001), target: "≤ 1.5× the reference's added time", pass: k.median <= 1.5 * r.median, note });
   const kl = stat(added('kring', 'load'));
-  script('script-load', 'Main-thread script time added to a Gmail tab: page load (100 messages, first 1.5 s)', kl, stat(added('ref', 'load')), none('load'));
+  const cold = figures.find((f) => f.id === 'detect-100-cold');
+  const rl = stat(added('ref', 'load'));
+  script('script-load', 'Main-thread script time added to a Gmail tab: page load (100 messages, first 1.5 s)', kl, rl, `${none('load')}${cold ? `; 1.5× the reference is ${(1.5 * rl.median).toFixed(1)} ms, and Kring's first detection of this thread alone takes ${cold.value.median.toFixed(1)} ms (detect-100-cold)` : ''}`);
   // Like for like at load: what any in-page sidebar frame costs is in both.
   const fl = stat(added('refFrame', 'load'));
   figures.push({ id: 'script-load-frame', label: 'Main-thread script time added to a Gmail tab: page load, against a reference that also places a frame', unit: 'ms', value: kl, baseline: { label: 'reference extension with an empty sidebar frame (bench/reference-frame.js)', value: fl }, ratio: kl.median / Math.max(fl.median, 0.001), target: "≤ 1.5× (reported: the issue's bar is the plain reference)", pass: kl.median <= 1.5 * fl.median });
