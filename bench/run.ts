@@ -75,7 +75,8 @@ const PAINT_CLOCK = `(() => {
     const old = new Set(document.querySelectorAll(sel));
     let clicked = 0;
     document.addEventListener('click', () => (clicked = stamp()), { capture: true, once: true });
-    globalThis.__kringPending = new Promise((resolve) => {
+    globalThis.__kringPending = new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('no new ' + sel + ' within 30 s of the click')), 30000);
       const obs = new MutationObserver(() => {
         if (!clicked) return;
         for (const el of document.querySelectorAll(sel)) if (!old.has(el)) { obs.disconnect(); drawn(() => resolve(stamp() - clicked)); return; }
@@ -100,10 +101,11 @@ const isSidebar = (f: Frame) => f.url().includes('/sidebar.html');
 /** From the start of the page's navigation to `selector` first drawn in it or in the frame `inFrame` picks. */
 async function navigationToDrawn(page: Page, selector: string, inFrame?: (f: Frame) => boolean): Promise<number> {
   const start = await page.evaluate(() => performance.timeOrigin);
-  let target: Page | Frame = page;
+  let target: Page | Frame | undefined = page;
   if (inFrame) {
     await page.frameLocator('iframe[title="Kring"]').locator(selector).first().waitFor();
-    target = page.frames().find(inFrame) ?? page;
+    target = page.frames().find(inFrame);
+    if (!target) throw new Error(`${selector} shown, but in no frame the benchmark looks for`);
   }
   return (await firstDrawn(target, selector)) - start;
 }
@@ -169,6 +171,8 @@ function bytes() {
 }
 
 // ---------- 2. detecting a 100-message thread ----------
+/** What bench/detect-entry.ts leaves in the page. */
+type DetectGlobal = { __kringDetect: (d: Document, u: URL) => { items: unknown[] } };
 async function detection() {
   const bundle = await build({ entryPoints: ['bench/detect-entry.ts'], bundle: true, write: false, format: 'iife', minify: true });
   const { context, close } = await launch(null);
@@ -177,7 +181,7 @@ async function detection() {
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   const reps = QUICK ? 3 : 200;
   const r = await page.evaluate(({ reps, url }) => {
-    const detect = (globalThis as unknown as { __kringDetect: (d: Document, u: URL) => { items: unknown[] } }).__kringDetect;
+    const detect = (globalThis as unknown as DetectGlobal).__kringDetect;
     const kring: number[] = [];
     const bare: number[] = [];
     let items = 0;
@@ -221,7 +225,7 @@ async function coldDetection(bundle: string) {
       const ms = await page.evaluate(({ first, url }) => {
         const t = performance.now();
         if (first === 'kring') {
-          const detect = (globalThis as unknown as { __kringDetect: (d: Document, u: URL) => { items: unknown[] } }).__kringDetect;
+          const detect = (globalThis as unknown as DetectGlobal).__kringDetect;
           if (detect(document, new URL(url)).items.length !== 100) throw new Error('detector did not find 100 messages');
         } else {
           const seen = Array.from(document.querySelectorAll('[email]'), (el) => [el.getAttribute('email'), el.getAttribute('name')]);
