@@ -60,7 +60,6 @@ const ROLE_WORDS = new Set(
   ).split(' '),
 );
 
-const squash = (s: string) => normaliseName(s).replace(/ /g, '');
 
 /** The domain's own name, letters and digits only: "rijnmond-zorg.nl" → "rijnmondzorg". */
 const domainLabel = (domain: string) => (getDomainWithoutSuffix(domain) ?? domain.split('.')[0] ?? '').replace(/[^a-z0-9]/g, '');
@@ -75,9 +74,14 @@ export function spellsDomain(name: string, domain: string, loose = true): boolea
 }
 
 function spellsLabel(name: string, label: string, loose: boolean): boolean {
-  const sq = squash(name);
+  return spellsNormalised(normaliseName(name), label, loose);
+}
+
+/** spellsLabel for a name already normalised (normaliseName): mailName normalises each name once. */
+function spellsNormalised(normalised: string, label: string, loose: boolean): boolean {
+  const sq = normalised.replace(/ /g, '');
   if (!label || !sq) return false;
-  const words = normaliseName(name).split(' ');
+  const words = normalised.split(' ');
   if (sq === label || (words.length > 1 && words.map((w) => w[0]).join('') === label)) return true;
   return loose && ((label.length >= 4 && sq.includes(label)) || (sq.length >= 4 && label.includes(sq)));
 }
@@ -93,21 +97,26 @@ const roleLike = (part: string) => normaliseName(part).split(' ').some((w) => RO
 export function mailName(domain: string, members: readonly OrgPerson[]): string | undefined {
   const label = domainLabel(domain);
   const parts = new Map<string, { label: string; count: number; spells: boolean }>();
-  const add = (label: string, spells: boolean) => {
-    const key = squash(label);
+  const add = (label: string, key: string, spells: boolean) => {
     if (!key) return;
     const c = parts.get(key);
     if (c) c.count++;
     else parts.set(key, { label, count: 1, spells });
   };
+  // Each name is normalised once (10,000 people: the grouping's largest cost).
   for (const m of members) {
     const seen = new Set<string>();
     for (const t of m.nameTails ?? []) {
-      if (seen.has(squash(t))) continue;
-      seen.add(squash(t));
-      add(t, spellsLabel(t, label, true));
+      const normalised = normaliseName(t);
+      const key = normalised.replace(/ /g, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add(t, key, spellsNormalised(normalised, label, true));
     }
-    if (m.person.name && !seen.has(squash(m.person.name)) && spellsLabel(m.person.name, label, false)) add(m.person.name, true);
+    if (!m.person.name) continue;
+    const normalised = normaliseName(m.person.name);
+    const key = normalised.replace(/ /g, '');
+    if (!seen.has(key) && spellsNormalised(normalised, label, false)) add(m.person.name, key, true);
   }
   let best: { label: string; count: number; spells: boolean } | undefined;
   for (const c of parts.values()) {
