@@ -60,6 +60,8 @@ const ROLE_WORDS = new Set(
   ).split(' '),
 );
 
+/** A normalised name (normaliseName) without its spaces: how names are compared and counted. */
+const squashed = (normalised: string) => normalised.replace(/ /g, '');
 
 /** The domain's own name, letters and digits only: "rijnmond-zorg.nl" → "rijnmondzorg". */
 const domainLabel = (domain: string) => (getDomainWithoutSuffix(domain) ?? domain.split('.')[0] ?? '').replace(/[^a-z0-9]/g, '');
@@ -79,7 +81,7 @@ function spellsLabel(name: string, label: string, loose: boolean): boolean {
 
 /** spellsLabel for a name already normalised (normaliseName): mailName normalises each name once. */
 function spellsNormalised(normalised: string, label: string, loose: boolean): boolean {
-  const sq = normalised.replace(/ /g, '');
+  const sq = squashed(normalised);
   if (!label || !sq) return false;
   const words = normalised.split(' ');
   if (sq === label || (words.length > 1 && words.map((w) => w[0]).join('') === label)) return true;
@@ -103,19 +105,19 @@ export function mailName(domain: string, members: readonly OrgPerson[]): string 
     if (c) c.count++;
     else parts.set(key, { label, count: 1, spells });
   };
-  // Each name is normalised once (10,000 people: the grouping's largest cost).
+  // Each name is normalised once, not once per check (10,000 people on the Organisations tab).
   for (const m of members) {
     const seen = new Set<string>();
     for (const t of m.nameTails ?? []) {
       const normalised = normaliseName(t);
-      const key = normalised.replace(/ /g, '');
+      const key = squashed(normalised);
       if (seen.has(key)) continue;
       seen.add(key);
       add(t, key, spellsNormalised(normalised, label, true));
     }
     if (!m.person.name) continue;
     const normalised = normaliseName(m.person.name);
-    const key = normalised.replace(/ /g, '');
+    const key = squashed(normalised);
     if (!seen.has(key) && spellsNormalised(normalised, label, false)) add(m.person.name, key, true);
   }
   let best: { label: string; count: number; spells: boolean } | undefined;
